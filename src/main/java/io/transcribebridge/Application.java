@@ -1,0 +1,53 @@
+package io.transcribebridge;
+
+import io.transcribebridge.config.ConfigurationException;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the service: camel-main with the route files in {@code routes/} and the properties in
+ * {@code config/application.properties}, both relative to the working directory. {@code CONFIG_DIR} and
+ * {@code ROUTES_DIR} (environment or system property) point elsewhere, e.g. at mounted volumes.
+ */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main(Application.class);
+        main.setDefaultPropertyPlaceholderLocation("file:" + setting("CONFIG_DIR", "config") + "/application.properties");
+        main.addInitialProperty("routes.dir", setting("ROUTES_DIR", "routes"));
+        int exitCode;
+        try {
+            exitCode = main.run(args);
+        } catch (Exception e) {
+            ConfigurationException configProblem = findConfigurationProblem(e);
+            if (configProblem != null) {
+                LOG.error("transcribe-bridge cannot start. {}", configProblem.getMessage());
+                exitCode = 2;
+            } else {
+                LOG.error("transcribe-bridge failed to start: {}", e.getMessage(), e);
+                exitCode = 1;
+            }
+        }
+        System.exit(exitCode);
+    }
+
+    private static String setting(String name, String defaultValue) {
+        String value = System.getProperty(name, System.getenv(name));
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static ConfigurationException findConfigurationProblem(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

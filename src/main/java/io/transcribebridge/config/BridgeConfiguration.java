@@ -1,0 +1,99 @@
+package io.transcribebridge.config;
+
+import java.io.File;
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transcribebridge.failure.FailureRecords;
+import io.transcribebridge.failure.TransientErrors;
+import io.transcribebridge.intake.IntakeClassifier;
+import io.transcribebridge.intake.IntakeFilter;
+import io.transcribebridge.labelstudio.LabelStudioAuth;
+import io.transcribebridge.labelstudio.LabelStudioAuthHandler;
+import io.transcribebridge.labelstudio.LabelStudioUrls;
+import io.transcribebridge.transcribe.TranscriptionJobs;
+import io.transcribebridge.transcript.TaskFactory;
+import io.transcribebridge.transcript.TranscriptParser;
+import io.transcribebridge.transcript.TranscriptToTaskProcessor;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.transcribe.TranscribeClient;
+
+/**
+ * Binds the beans the route files refer to ({@code #s3Client}, {@code transcriptionJobs}, ...). Runs before the
+ * routes are loaded, so a bad configuration stops the service before anything is consumed.
+ */
+public class BridgeConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        var properties = context.getPropertiesComponent();
+        BridgeSettings settings = BridgeSettings.load(properties::resolveProperty);
+        // derived once here so route files need not normalise URLs
+        properties.addInitialProperty("label-studio.import-uri",
+                LabelStudioUrls.importUri(settings.labelStudioUrl(), settings.labelStudioProjectId()).toString());
+
+        ObjectMapper mapper = new ObjectMapper();
+        Clock clock = Clock.systemUTC();
+        Registry registry = context.getRegistry();
+
+        registry.bind("bridgeSettings", settings);
+        registry.bind("s3Client", s3Client(settings));
+        // region, credentials and endpoint (AWS_ENDPOINT_URL_TRANSCRIBE) come from the SDK's standard chains
+        registry.bind("transcribeClient", TranscribeClient.builder().build());
+
+        registry.bind("intakeClassifier",
+                new IntakeClassifier(new IntakeFilter(settings.outputBucket(), settings.outputPrefix())));
+        registry.bind("handledObjects", handledObjects(context));
+        // only so that an unsupported object is logged once, not on every listing pass
+        registry.bind("skippedObjects", MemoryIdempotentRepository.memoryIdempotentRepository(10_000));
+        registry.bind("transientErrors", new TransientErrors());
+        registry.bind("transcriptionJobs", new TranscriptionJobs(settings.languageCode(), settings.outputBucket(),
+                settings.outputPrefix(), settings.transcribeMaxWait(), clock));
+        registry.bind("transcriptToTask", new TranscriptToTaskProcessor(mapper, new TranscriptParser(mapper),
+                new TaskFactory(mapper, settings.taskLayout(), settings.modelVersion())));
+
+        LabelStudioAuth auth = new LabelStudioAuth(settings.labelStudioUrl(), settings.labelStudioApiKey(),
+                HttpClient.newBuilder().connectTimeout(settings.labelStudioTimeout()).build(), mapper, clock,
+                settings.labelStudioTimeout());
+        registry.bind("labelStudioAuth", new LabelStudioAuthHandler(auth));
+        registry.bind("failureRecords", new FailureRecords(mapper, settings.outputPrefix(), auth.kind(), clock));
+
+        LOG.info("Watching s3://{}/{} -> Transcribe ({}) -> Label Studio {} project {} using a {}",
+                settings.sourceBucket(), settings.sourcePrefix(), settings.languageCode(),
+                settings.labelStudioUrl(), settings.labelStudioProjectId(), auth.kind().description());
+    }
+
+    private static S3Client s3Client(BridgeSettings settings) {
+        // Checksums only where S3 requires them: S3-compatible stores (MinIO, LocalStack, S3Proxy) reject the
+        // SDK's default trailing checksums, and AWS S3 accepts either.
+        return S3Client.builder()
+                .forcePathStyle(settings.s3ForcePathStyle())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+    }
+
+    private static FileIdempotentRepository handledObjects(CamelContext context) {
+        var properties = context.getPropertiesComponent();
+        File stateDir = new File(properties.resolveProperty("state.dir").orElse("./state"));
+        if (!stateDir.isDirectory() && !stateDir.mkdirs()) {
+            throw new ConfigurationException(java.util.List.of("STATE_DIR " + stateDir.getAbsolutePath()
+                                                               + " does not exist and cannot be created"));
+        }
+        int cacheSize = Integer.parseInt(properties.resolveProperty("state.cache-size").orElse("100000"));
+        return (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(
+                new File(stateDir, "handled-objects.dat"), cacheSize, 512L * 1024 * 1024);
+    }
+}

@@ -1,0 +1,79 @@
+package io.transcribebridge.transcribe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.transcribebridge.intake.SourceObject;
+
+import software.amazon.awssdk.services.transcribe.model.GetTranscriptionJobResponse;
+import software.amazon.awssdk.services.transcribe.model.Media;
+import software.amazon.awssdk.services.transcribe.model.StartTranscriptionJobRequest;
+import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
+
+/**
+ * Builds the Transcribe requests for a source object and decides how long to keep waiting for a job.
+ */
+public final class TranscriptionJobs {
+
+    private final String languageCode;
+    private final String outputBucket;
+    private final String outputPrefix;
+    private final Duration maxWait;
+    private final Clock clock;
+
+    public TranscriptionJobs(String languageCode, String outputBucket, String outputPrefix, Duration maxWait,
+                             Clock clock) {
+        this.languageCode = languageCode;
+        this.outputBucket = outputBucket;
+        this.outputPrefix = outputPrefix;
+        this.maxWait = maxWait;
+        this.clock = clock;
+    }
+
+    public StartTranscriptionJobRequest startRequest(SourceObject source, String jobName) {
+        return StartTranscriptionJobRequest.builder()
+                .transcriptionJobName(jobName)
+                .media(Media.builder().mediaFileUri(source.uri()).build())
+                .languageCode(languageCode)
+                .outputBucketName(outputBucket)
+                .outputKey(transcriptKey(jobName))
+                .build();
+    }
+
+    /** Ends in {@code .json}, so Transcribe uses it as the exact object key rather than as a folder. */
+    public String transcriptKey(String jobName) {
+        return outputPrefix + "transcripts/" + jobName + ".json";
+    }
+
+    public Instant deadline() {
+        return clock.instant().plus(maxWait);
+    }
+
+    public boolean keepWaiting(String status, Instant deadline) {
+        return !isTerminal(status) && clock.instant().isBefore(deadline);
+    }
+
+    public boolean timedOut(Instant deadline) {
+        return !clock.instant().isBefore(deadline);
+    }
+
+    public String status(GetTranscriptionJobResponse response) {
+        return response.transcriptionJob().transcriptionJobStatusAsString();
+    }
+
+    public String failureReason(GetTranscriptionJobResponse response) {
+        String reason = response.transcriptionJob().failureReason();
+        return "Transcribe job FAILED: " + (reason == null || reason.isBlank() ? "no reason given" : reason);
+    }
+
+    public String timeoutReason(String jobName, String status) {
+        return "Transcribe job " + jobName + " was still " + status + " after " + maxWait
+               + "; stopped waiting for it";
+    }
+
+    public static boolean isTerminal(String status) {
+        return TranscriptionJobStatus.COMPLETED.toString().equals(status)
+               || TranscriptionJobStatus.FAILED.toString().equals(status);
+    }
+}

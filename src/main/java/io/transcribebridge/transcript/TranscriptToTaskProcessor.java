@@ -1,0 +1,35 @@
+package io.transcribebridge.transcript;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transcribebridge.intake.IntakeClassifier;
+import io.transcribebridge.intake.SourceObject;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Body in: the transcript JSON as read from S3. Body out: the Label Studio import payload, a JSON array holding one
+ * task. Sets {@code transcriptWords} for logging.
+ */
+public final class TranscriptToTaskProcessor implements Processor {
+
+    private final ObjectMapper mapper;
+    private final TranscriptParser parser;
+    private final TaskFactory tasks;
+
+    public TranscriptToTaskProcessor(ObjectMapper mapper, TranscriptParser parser, TaskFactory tasks) {
+        this.mapper = mapper;
+        this.parser = parser;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        byte[] json = exchange.getIn().getMandatoryBody(byte[].class);
+        Transcript transcript = parser.parse(json);
+        SourceObject source = exchange.getProperty(IntakeClassifier.SOURCE, SourceObject.class);
+        String jobName = exchange.getProperty(IntakeClassifier.JOB_NAME, String.class);
+        var payload = mapper.createArrayNode().add(tasks.task(source, jobName, transcript));
+        exchange.setProperty("transcriptWords", transcript.wordCount());
+        exchange.getMessage().setBody(mapper.writeValueAsString(payload));
+    }
+}
