@@ -2,6 +2,7 @@ package io.transcribebridge.testing.labelstudio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -46,7 +47,7 @@ final class Hs256Jwt {
             }
             JsonNode payload = Json.MAPPER.readTree(DECODER.decode(parts[1]));
             return payload instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
-        } catch (IllegalArgumentException | java.io.IOException malformed) {
+        } catch (IllegalArgumentException | IOException malformed) {
             return Optional.empty();
         }
     }
@@ -60,7 +61,7 @@ final class Hs256Jwt {
         try {
             JsonNode payload = Json.MAPPER.readTree(DECODER.decode(parts[1]));
             return payload instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
-        } catch (IllegalArgumentException | java.io.IOException malformed) {
+        } catch (IllegalArgumentException | IOException malformed) {
             return Optional.empty();
         }
     }

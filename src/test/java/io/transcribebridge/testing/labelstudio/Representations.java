@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -148,7 +149,7 @@ final class Representations {
         if (scores.length == 0) {
             node.putNull("predictions_score");
         } else {
-            node.put("predictions_score", java.util.Arrays.stream(scores).average().orElse(0));
+            node.put("predictions_score", Arrays.stream(scores).average().orElse(0));
         }
         node.put("annotations_results", "");
         node.put("predictions_results", "");

@@ -1,6 +1,7 @@
 package io.transcribebridge.testing.labelstudio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ final class TaskFilter {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(query);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw Errors.detail(400, "LabelStudioEmulator: query is not JSON: " + e.getMessage());
         }
         JsonNode filters = root.path("filters");
