@@ -1,0 +1,11 @@
+package io.transcribebridge.testing.labelstudio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A stored task as a test sees it. {@code predictions} are the prediction objects as the API serves them
+ * ({@code id, model_version, result, score, task, project, ...}). All nodes are copies.
+ */
+public record Task(int id, int projectId, JsonNode data, List<JsonNode> predictions, JsonNode meta) {
+}
