@@ -20,7 +20,10 @@ public final class Application {
     public static void main(String[] args) throws Exception {
         Main main = new Main(Application.class);
         main.setDefaultPropertyPlaceholderLocation("file:" + setting("CONFIG_DIR", "config") + "/application.properties");
-        main.addInitialProperty("routes.dir", setting("ROUTES_DIR", "routes"));
+        String routesDir = setting("ROUTES_DIR", null);
+        if (routesDir != null) {
+            main.addInitialProperty("routes.dir", routesDir);
+        }
         int exitCode;
         try {
             exitCode = main.run(args);

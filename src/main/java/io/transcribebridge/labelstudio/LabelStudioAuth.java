@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LabelStudioAuth {
 
-    private static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
+    /** Renew this long before expiry: 30 s for Label Studio's 5-minute tokens, less for shorter lifetimes. */
+    private static final Duration MAX_REFRESH_MARGIN = Duration.ofSeconds(30);
     private static final Duration ASSUMED_ACCESS_LIFETIME = Duration.ofMinutes(4);
 
     private final URI refreshUri;
@@ -36,7 +37,7 @@ public final class LabelStudioAuth {
     private final Duration timeout;
 
     private String accessToken;
-    private Instant accessExpiry = Instant.MIN;
+    private Instant renewAt = Instant.MIN;
 
     public LabelStudioAuth(URI labelStudioUrl, String apiKey, HttpClient http, ObjectMapper mapper, Clock clock,
                            Duration timeout) {
@@ -57,7 +58,7 @@ public final class LabelStudioAuth {
         if (kind == ApiKeyKind.LEGACY_TOKEN) {
             return "Token " + apiKey;
         }
-        if (accessToken == null || !clock.instant().isBefore(accessExpiry.minus(REFRESH_MARGIN))) {
+        if (accessToken == null || !clock.instant().isBefore(renewAt)) {
             refresh();
         }
         return "Bearer " + accessToken;
@@ -110,6 +111,11 @@ public final class LabelStudioAuth {
             throw new LabelStudioAuthException("Label Studio token refresh answered without an access token");
         }
         accessToken = access.asText();
-        accessExpiry = Jwt.expiry(accessToken).orElse(clock.instant().plus(ASSUMED_ACCESS_LIFETIME));
+        Instant now = clock.instant();
+        Instant expiry = Jwt.expiry(accessToken).orElse(now.plus(ASSUMED_ACCESS_LIFETIME));
+        Duration lifetime = Duration.between(now, expiry);
+        Duration margin = lifetime.dividedBy(5).compareTo(MAX_REFRESH_MARGIN) < 0 ? lifetime.dividedBy(5)
+                : MAX_REFRESH_MARGIN;
+        renewAt = expiry.minus(margin);
     }
 }

@@ -69,12 +69,15 @@ class LabelStudioAuthTest {
     }
 
     @Test
-    void accessTokenIsRenewedBeforeItExpires() throws Exception {
-        // a 20 s lifetime is inside the 30 s refresh margin: every call renews
-        labelStudio.accessTokenTtl(Duration.ofSeconds(20));
+    void accessTokenIsRenewedShortlyBeforeItExpires() throws Exception {
+        labelStudio.accessTokenTtl(Duration.ofSeconds(2));
         LabelStudioAuth auth = auth(labelStudio.personalAccessToken());
-        auth.authorizationHeader();
-        auth.authorizationHeader();
+        String first = auth.authorizationHeader();
+        assertThat(auth.authorizationHeader()).as("still fresh: reused").isEqualTo(first);
+        Thread.sleep(2100);
+        String renewed = auth.authorizationHeader();
+        assertThat(renewed).isNotEqualTo(first);
+        assertThat(getProject(renewed)).isEqualTo(200);
         assertThat(labelStudio.refreshRequests()).isEqualTo(2);
     }
 

@@ -97,6 +97,14 @@ public final class LabelStudioEmulator implements AutoCloseable {
         tokens.accessTokenTtl(ttl);
     }
 
+    /**
+     * Makes every access token minted so far invalid (401 on use) while the PATs stay valid: the situation a
+     * client meets when an access token dies before its {@code exp}, e.g. after a server secret rotation.
+     */
+    public void invalidateIssuedAccessTokens() {
+        tokens.invalidateIssuedAccessTokens();
+    }
+
     /** Blacklists a PAT. Access tokens already minted from it keep working until they expire, as in LS. */
     public void revoke(String pat) {
         tokens.revoke(pat);

@@ -32,6 +32,8 @@ final class TokenAuthority {
     private final Hs256Jwt jwt;
     private final String legacyKey;
     private final Set<String> blacklistedJtis = ConcurrentHashMap.newKeySet();
+    private final Set<String> issuedAccessJtis = ConcurrentHashMap.newKeySet();
+    private final Set<String> invalidatedAccessJtis = ConcurrentHashMap.newKeySet();
     private volatile Duration accessTokenTtl = Duration.ofMinutes(5);
     private volatile boolean legacyTokensEnabled = true;
     private volatile boolean apiTokensEnabled = true;
@@ -70,6 +72,11 @@ final class TokenAuthority {
         this.apiTokensEnabled = enabled;
     }
 
+    /** Test hook: every access token minted so far stops working, as after a server-side key rotation. */
+    void invalidateIssuedAccessTokens() {
+        invalidatedAccessJtis.addAll(issuedAccessJtis);
+    }
+
     void revoke(String pat) {
         ObjectNode payload = jwt.verify(pat)
                 .filter(p -> "refresh".equals(p.path("token_type").asText()))
@@ -96,6 +103,7 @@ final class TokenAuthority {
         }
         ObjectNode access = claims("access", accessTokenTtl);
         access.set("user_id", payload.get("user_id"));
+        issuedAccessJtis.add(access.path("jti").asText());
         return jwt.sign(access);
     }
 
@@ -133,6 +141,7 @@ final class TokenAuthority {
         return jwt.verify(token.trim())
                 .filter(p -> "access".equals(p.path("token_type").asText()))
                 .filter(p -> !isExpired(p))
+                .filter(p -> !invalidatedAccessJtis.contains(p.path("jti").asText()))
                 .isPresent();
     }
 
