@@ -11,6 +11,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * Adds Label Studio authentication to the camel-http client at the wire level, so the credential never sits in a
@@ -34,14 +35,17 @@ public final class LabelStudioAuthHandler implements HttpClientConfigurer, ExecC
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
+        // the chain adds protocol headers (Content-Length, ...) to the request it is given, so a retry must start
+        // from an untouched copy
+        ClassicHttpRequest retry = ClassicRequestBuilder.copy(request).build();
         request.setHeader(HttpHeaders.AUTHORIZATION, auth.authorizationHeader());
         ClassicHttpResponse response = chain.proceed(request, scope);
         boolean repeatable = request.getEntity() == null || request.getEntity().isRepeatable();
         if (response.getCode() == 401 && repeatable && auth.renewAfterUnauthorized()) {
             EntityUtils.consume(response.getEntity());
             response.close();
-            request.setHeader(HttpHeaders.AUTHORIZATION, auth.authorizationHeader());
-            return chain.proceed(request, scope);
+            retry.setHeader(HttpHeaders.AUTHORIZATION, auth.authorizationHeader());
+            return chain.proceed(retry, scope);
         }
         return response;
     }
