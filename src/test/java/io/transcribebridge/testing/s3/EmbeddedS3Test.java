@@ -114,4 +114,17 @@ class EmbeddedS3Test {
         assertThat(s3.keys("odd-shapes", "")).containsExactlyInAnyOrderElementsOf(keys);
         keys.forEach(key -> assertThat(s3.getString("odd-shapes", key)).contains("v:" + key));
     }
+
+    @Test
+    void batchDeleteAndCopyWorkWithAwkwardKeys() {
+        s3.createBucket("batch-ops");
+        String key = "interviews/Zürich 2024/Gespräch + notes 100%.wav";
+        s3.put("batch-ops", key, "v");
+
+        s3.client().copyObject(b -> b.sourceBucket("batch-ops").sourceKey(key)
+                .destinationBucket("batch-ops").destinationKey("copy/" + key));
+        s3.client().deleteObjects(b -> b.bucket("batch-ops").delete(d -> d.objects(o -> o.key(key))));
+
+        assertThat(s3.keys("batch-ops", "")).containsExactly("copy/" + key);
+    }
 }
