@@ -1,5 +1,6 @@
 package io.transcribebridge;
 
+import io.transcribebridge.config.BridgeConfiguration;
 import io.transcribebridge.config.ConfigurationException;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(Application.class);
+        Main main = new Main();
+        main.configure().addConfiguration(BridgeConfiguration.class);
         main.setDefaultPropertyPlaceholderLocation("file:" + setting("CONFIG_DIR", "config") + "/application.properties");
         String routesDir = setting("ROUTES_DIR", null);
         if (routesDir != null) {

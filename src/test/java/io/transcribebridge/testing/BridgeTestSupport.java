@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
-import io.transcribebridge.Application;
+import io.transcribebridge.config.BridgeConfiguration;
 import io.transcribebridge.testing.labelstudio.LabelStudioEmulator;
 import io.transcribebridge.testing.s3.EmbeddedS3;
 import io.transcribebridge.testing.transcribe.TranscribeEmulator;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -77,9 +78,10 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         }
     }
 
+    /** The same wiring as {@link io.transcribebridge.Application}: one configuration class, no package scan. */
     @Override
-    protected Class<?> getMainClass() {
-        return Application.class;
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(BridgeConfiguration.class);
     }
 
     @Override
