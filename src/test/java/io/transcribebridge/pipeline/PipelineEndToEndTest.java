@@ -71,10 +71,13 @@ class PipelineEndToEndTest extends BridgeTestSupport {
         etagsBefore.put(LATER, s3.etag(BUCKET, LATER));
 
         Eventually.await(SLOW, "a task per supported object", () -> labelStudio.tasks(project).size() >= speech.size());
-        // three more full listing passes of the bucket must not add anything
+        // three more full listing passes of the bucket must not add anything: no task, no job, no record
+        int startsBefore = transcribe.calls("StartTranscriptionJob");
         int objects = s3.keys(BUCKET, "").size();
         NotifyBuilder threePasses = new NotifyBuilder(context).fromRoute("s3-intake").whenDone(3 * objects).create();
         assertThat(threePasses.matches(SLOW.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(transcribe.calls("StartTranscriptionJob"))
+                .as("finished objects, the failed one included, are not started again").isEqualTo(startsBefore);
 
         List<Task> tasks = labelStudio.tasks(project);
         assertThat(tasks).extracting(t -> t.data().path("source_uri").asText())

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Reads a media object's bytes as UTF-8 text that scripts the job's outcome:
  * empty, {@code #corrupt}, {@code #unsupported}, {@code #samplerate} fail; {@code #silence} and
- * {@code #transcript-json <newline> {...}} complete with a fixed transcript; anything else is speech.
+ * {@code #transcript-json <newline> {...}} complete with a fixed transcript; {@code #transcript-raw <newline> ...}
+ * completes with exactly those bytes as the output file (a broken transcript); anything else is speech.
  */
 final class MediaScript {
 
@@ -48,6 +49,11 @@ final class MediaScript {
         }
         if (text.startsWith("#samplerate")) {
             return Outcome.failed(BAD_SAMPLE_RATE);
+        }
+        if (text.startsWith("#transcript-raw")) {
+            int newline = text.indexOf('\n');
+            String file = newline < 0 ? "" : text.substring(newline + 1);
+            return Outcome.completedWithFile(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (text.startsWith("#transcript-json")) {
             return givenTranscript(text, jobName);

@@ -118,12 +118,12 @@ final class TranscriptionJob {
         if (transcriptWritten || !isTerminal(now) || !outcome.isCompleted()) {
             return;
         }
-        writer.write(output, outcome.transcript());
+        writer.write(output, outcome.transcriptFile());
         transcriptWritten = true;
     }
 
     @FunctionalInterface
     interface TranscriptWriter {
-        void write(OutputLocation location, ObjectNode transcript);
+        void write(OutputLocation location, byte[] transcriptFile);
     }
 }

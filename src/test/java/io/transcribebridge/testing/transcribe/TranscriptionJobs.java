@@ -192,12 +192,8 @@ final class TranscriptionJobs {
         return running;
     }
 
-    private void writeTranscript(OutputLocation location, ObjectNode transcript) {
-        try {
-            s3.write(location, json.writeValueAsBytes(transcript));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private void writeTranscript(OutputLocation location, byte[] transcriptFile) {
+        s3.write(location, transcriptFile);
     }
 
     private ObjectNode wrap(ObjectNode job) {
