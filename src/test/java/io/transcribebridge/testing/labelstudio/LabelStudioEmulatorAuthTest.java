@@ -10,28 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LabelStudioEmulatorAuthTest {
+class LabelStudioEmulatorAuthTest extends LabelStudioEmulatorTestSupport {
 
     private static final String WHOAMI = "/api/current-user/whoami";
     private static final String NOT_PROVIDED = "Authentication credentials were not provided.";
-
-    private LabelStudioEmulator ls;
-    private LsHttp http;
-
-    @BeforeEach
-    void start() {
-        ls = LabelStudioEmulator.start();
-        http = new LsHttp(ls.url());
-    }
-
-    @AfterEach
-    void stop() {
-        ls.close();
-    }
 
     @Test
     void legacyTokenIs40LowercaseHexAndAuthenticatesAsTokenOrXApiKey() {

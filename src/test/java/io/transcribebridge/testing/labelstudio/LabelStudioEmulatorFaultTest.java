@@ -1,6 +1,5 @@
 package io.transcribebridge.testing.labelstudio;
 
-import static io.transcribebridge.testing.labelstudio.LsHttp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,31 +15,18 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LabelStudioEmulatorFaultTest {
+class LabelStudioEmulatorFaultTest extends LabelStudioEmulatorTestSupport {
 
     private static final String ONE_TASK = "[{\"data\": {\"audio\": \"s3://b/x.wav\"}}]";
 
-    private LabelStudioEmulator ls;
-    private LsHttp http;
-    private String[] auth;
     private String importPath;
 
     @BeforeEach
-    void start() {
-        ls = LabelStudioEmulator.start();
-        http = new LsHttp(ls.url());
-        auth = token(ls.legacyToken());
-        importPath = "/api/projects/" + ls.createProject("Calls", LsHttp.resource("labelstudio/asr-whole-file.xml"))
-                + "/import";
-    }
-
-    @AfterEach
-    void stop() {
-        ls.close();
+    void setUpProject() {
+        importPath = importPath(createCallsProject());
     }
 
     @Test

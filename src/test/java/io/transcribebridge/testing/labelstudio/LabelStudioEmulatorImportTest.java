@@ -1,32 +1,19 @@
 package io.transcribebridge.testing.labelstudio;
 
-import static io.transcribebridge.testing.labelstudio.LsHttp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LabelStudioEmulatorImportTest {
+class LabelStudioEmulatorImportTest extends LabelStudioEmulatorTestSupport {
 
-    private LabelStudioEmulator ls;
-    private LsHttp http;
     private int project;
-    private String[] auth;
 
     @BeforeEach
-    void start() {
-        ls = LabelStudioEmulator.start();
-        http = new LsHttp(ls.url());
-        project = ls.createProject("Calls", LsHttp.resource("labelstudio/asr-whole-file.xml"));
-        auth = token(ls.legacyToken());
-    }
-
-    @AfterEach
-    void stop() {
-        ls.close();
+    void setUpProject() {
+        project = createCallsProject();
     }
 
     @Test
@@ -255,7 +242,7 @@ class LabelStudioEmulatorImportTest {
     }
 
     private String importPath() {
-        return "/api/projects/" + project + "/import";
+        return importPath(project);
     }
 
     private static String firstNonFieldError(LsHttp.Reply reply) {

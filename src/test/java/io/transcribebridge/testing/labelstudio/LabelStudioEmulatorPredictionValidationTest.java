@@ -1,34 +1,15 @@
 package io.transcribebridge.testing.labelstudio;
 
-import static io.transcribebridge.testing.labelstudio.LsHttp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Strict validation (the default) against the reference's checked payloads (A), (B), (C) and their breakages. */
-class LabelStudioEmulatorPredictionValidationTest {
-
-    private LabelStudioEmulator ls;
-    private LsHttp http;
-    private String[] auth;
-
-    @BeforeEach
-    void start() {
-        ls = LabelStudioEmulator.start();
-        http = new LsHttp(ls.url());
-        auth = token(ls.legacyToken());
-    }
-
-    @AfterEach
-    void stop() {
-        ls.close();
-    }
+class LabelStudioEmulatorPredictionValidationTest extends LabelStudioEmulatorTestSupport {
 
     @Test
     void acceptsWholeFilePayloadA() {
@@ -188,7 +169,7 @@ class LabelStudioEmulatorPredictionValidationTest {
     }
 
     private int project(String config) {
-        return ls.createProject(config, LsHttp.resource("labelstudio/" + config));
+        return createProject(config, config);
     }
 
     private LsHttp.Reply importInto(int project, JsonNode tasks) {

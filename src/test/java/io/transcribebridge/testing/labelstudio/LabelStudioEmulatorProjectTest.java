@@ -1,31 +1,12 @@
 package io.transcribebridge.testing.labelstudio;
 
-import static io.transcribebridge.testing.labelstudio.LsHttp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Project introspection, model_version handling and the service endpoints. */
-class LabelStudioEmulatorProjectTest {
-
-    private LabelStudioEmulator ls;
-    private LsHttp http;
-    private String[] auth;
-
-    @BeforeEach
-    void start() {
-        ls = LabelStudioEmulator.start();
-        http = new LsHttp(ls.url());
-        auth = token(ls.legacyToken());
-    }
-
-    @AfterEach
-    void stop() {
-        ls.close();
-    }
+class LabelStudioEmulatorProjectTest extends LabelStudioEmulatorTestSupport {
 
     @Test
     void projectIdsStartAtOneAndTheProjectIsServedWithAndWithoutSlash() {
@@ -58,7 +39,7 @@ class LabelStudioEmulatorProjectTest {
 
     @Test
     void parsedLabelConfigOfTheSegmentsTemplateFollowsParseConfig() {
-        int id = ls.createProject("Segments", LsHttp.resource("labelstudio/asr-segments.xml"));
+        int id = createProject("Segments", "asr-segments.xml");
 
         JsonNode parsed = http.get("/api/projects/" + id + "/", auth).json().path("parsed_label_config");
 
@@ -106,7 +87,7 @@ class LabelStudioEmulatorProjectTest {
 
     @Test
     void modelVersionIsSetFromTheLastPredictionOnlyWhileEmptyAndPatchNeedsExistingPredictions() {
-        int id = ls.createProject("Calls", LsHttp.resource("labelstudio/asr-whole-file.xml"));
+        int id = createCallsProject();
         String path = "/api/projects/" + id + "/";
 
         importWithVersions(id, "v1", "v2");
@@ -129,8 +110,8 @@ class LabelStudioEmulatorProjectTest {
 
     @Test
     void projectListIsPaginated() {
-        ls.createProject("Alpha calls", LsHttp.resource("labelstudio/asr-whole-file.xml"));
-        ls.createProject("Beta calls", LsHttp.resource("labelstudio/asr-segments.xml"));
+        createProject("Alpha calls", "asr-whole-file.xml");
+        createProject("Beta calls", "asr-segments.xml");
 
         JsonNode all = http.get("/api/projects/", auth).json();
         JsonNode beta = http.get("/api/projects?title=beta", auth).json();
@@ -176,7 +157,7 @@ class LabelStudioEmulatorProjectTest {
                     .append(".wav\"}, \"predictions\": [{\"model_version\": \"").append(versions[i])
                     .append("\", \"result\": []}]}");
         }
-        LsHttp.Reply reply = http.postJson("/api/projects/" + project + "/import", body.append("]").toString(), auth);
+        LsHttp.Reply reply = http.postJson(importPath(project), body.append("]").toString(), auth);
         assertThat(reply.status()).isEqualTo(201);
     }
 

@@ -1,34 +1,21 @@
 package io.transcribebridge.testing.labelstudio;
 
-import static io.transcribebridge.testing.labelstudio.LsHttp.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LabelStudioEmulatorTaskListingTest {
+class LabelStudioEmulatorTaskListingTest extends LabelStudioEmulatorTestSupport {
 
-    private LabelStudioEmulator ls;
-    private LsHttp http;
-    private String[] auth;
     private int project;
 
     @BeforeEach
-    void start() {
-        ls = LabelStudioEmulator.start();
-        http = new LsHttp(ls.url());
-        auth = token(ls.legacyToken());
-        project = ls.createProject("Calls", LsHttp.resource("labelstudio/asr-whole-file.xml"));
-    }
-
-    @AfterEach
-    void stop() {
-        ls.close();
+    void setUpProject() {
+        project = createCallsProject();
     }
 
     @Test
@@ -122,7 +109,7 @@ class LabelStudioEmulatorTaskListingTest {
                     .append(" \"to_name\": \"audio\", \"type\": \"textarea\", \"value\": {\"text\": [\"hi\"]}}]}]}");
         }
         body.append("]");
-        assertThat(http.postJson("/api/projects/" + project + "/import", body.toString(), auth).status())
+        assertThat(http.postJson(importPath(project), body.toString(), auth).status())
                 .isEqualTo(201);
     }
 

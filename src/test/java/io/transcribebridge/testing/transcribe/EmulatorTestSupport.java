@@ -8,6 +8,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.transcribebridge.testing.s3.EmbeddedS3;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,14 +31,74 @@ import software.amazon.awssdk.services.transcribe.model.StartTranscriptionJobReq
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJob;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
 
-/** SDK clients and small helpers shared by the emulator tests. */
-final class EmulatorTestSupport {
+/**
+ * Base class of the Transcribe emulator tests: one embedded S3 per test class, and per test a fresh emulator, an SDK
+ * client for it ({@link #transcribe}) and a fresh bucket ({@link #bucket}). Also holds the SDK clients and small
+ * helpers the tests share.
+ */
+abstract class EmulatorTestSupport {
 
     static final AwsCredentialsProvider TEST_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    /** Reads the transcript files the emulator writes. */
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private EmulatorTestSupport() {
+    /** Which SDK client {@link #transcribe} is. */
+    enum Retries {
+        /** {@link #client(TranscribeEmulator)}: the SDK's default retry behaviour. */
+        SDK_DEFAULT,
+        /** {@link #clientWithoutRetries(TranscribeEmulator)}: every error surfaces at once. */
+        NONE
+    }
+
+    protected static EmbeddedS3 s3;
+
+    private final String bucketPrefix;
+    private final Retries retries;
+    private final Duration runFor;
+
+    protected TranscribeEmulator emulator;
+    protected TranscribeClient transcribe;
+    protected String bucket;
+
+    /** Emulator with default settings; the bucket is named {@code bucketPrefix-...}. */
+    protected EmulatorTestSupport(String bucketPrefix, Retries retries) {
+        this(bucketPrefix, retries, null);
+    }
+
+    /** Emulator whose jobs stay IN_PROGRESS for {@code runFor}; the bucket is named {@code bucketPrefix-...}. */
+    protected EmulatorTestSupport(String bucketPrefix, Retries retries, Duration runFor) {
+        this.bucketPrefix = bucketPrefix;
+        this.retries = retries;
+        this.runFor = runFor;
+    }
+
+    @BeforeAll
+    static void startS3() {
+        s3 = EmbeddedS3.start();
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.close();
+    }
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = TranscribeEmulator.start(s3.client());
+        if (runFor != null) {
+            emulator.runFor(runFor);
+        }
+        transcribe = retries == Retries.SDK_DEFAULT ? client(emulator) : clientWithoutRetries(emulator);
+        bucket = unique(bucketPrefix);
+        s3.createBucket(bucket);
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        transcribe.close();
+        emulator.close();
     }
 
     /** Lower-case, S3- and job-name-safe, unique within the JVM. */

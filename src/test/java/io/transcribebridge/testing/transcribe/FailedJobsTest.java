@@ -1,61 +1,25 @@
 package io.transcribebridge.testing.transcribe;
 
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awaitTerminal;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.client;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.start;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.transcribebridge.testing.s3.EmbeddedS3;
-import software.amazon.awssdk.services.transcribe.TranscribeClient;
 import software.amazon.awssdk.services.transcribe.model.MediaFormat;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJob;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobSummary;
 
-class FailedJobsTest {
+class FailedJobsTest extends EmulatorTestSupport {
 
-    private static EmbeddedS3 s3;
-
-    private TranscribeEmulator emulator;
-    private TranscribeClient transcribe;
-    private String bucket;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = EmbeddedS3.start();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = TranscribeEmulator.start(s3.client()).runFor(Duration.ofMillis(200));
-        transcribe = client(emulator);
-        bucket = unique("failing");
-        s3.createBucket(bucket);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        transcribe.close();
-        emulator.close();
+    FailedJobsTest() {
+        super("failing", Retries.SDK_DEFAULT, Duration.ofMillis(200));
     }
 
     static Stream<Arguments> failingMedia() {

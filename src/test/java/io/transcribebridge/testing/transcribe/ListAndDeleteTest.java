@@ -1,11 +1,5 @@
 package io.transcribebridge.testing.transcribe;
 
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awaitTerminal;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awsMessage;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.clientWithoutRetries;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.sleep;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.start;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,16 +8,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.transcribebridge.testing.s3.EmbeddedS3;
-import software.amazon.awssdk.services.transcribe.TranscribeClient;
 import software.amazon.awssdk.services.transcribe.model.BadRequestException;
 import software.amazon.awssdk.services.transcribe.model.LanguageCode;
 import software.amazon.awssdk.services.transcribe.model.ListTranscriptionJobsResponse;
@@ -31,40 +20,19 @@ import software.amazon.awssdk.services.transcribe.model.OutputLocationType;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobSummary;
 
-class ListAndDeleteTest {
+class ListAndDeleteTest extends EmulatorTestSupport {
 
     private static final String NOT_FOUND =
             "The requested job couldn't be found. Check the job name and try your request again.";
-    private static EmbeddedS3 s3;
 
-    private TranscribeEmulator emulator;
-    private TranscribeClient transcribe;
-    private String bucket;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = EmbeddedS3.start();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
+    ListAndDeleteTest() {
+        super("list", Retries.NONE, Duration.ofMillis(250));
     }
 
     @BeforeEach
-    void startEmulator() {
-        emulator = TranscribeEmulator.start(s3.client()).runFor(Duration.ofMillis(250));
-        transcribe = clientWithoutRetries(emulator);
-        bucket = unique("list");
-        s3.createBucket(bucket);
+    void putMedia() {
         s3.put(bucket, "good.wav", "Good speech.");
         s3.put(bucket, "bad.wav", "#corrupt");
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        transcribe.close();
-        emulator.close();
     }
 
     @Test

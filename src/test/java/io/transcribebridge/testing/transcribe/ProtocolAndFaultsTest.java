@@ -1,12 +1,5 @@
 package io.transcribebridge.testing.transcribe;
 
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.TEST_CREDENTIALS;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awsMessage;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.builder;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.client;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.clientWithoutRetries;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.start;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,16 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.transcribebridge.testing.s3.EmbeddedS3;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.transcribe.TranscribeClient;
@@ -33,38 +22,18 @@ import software.amazon.awssdk.services.transcribe.model.InternalFailureException
 import software.amazon.awssdk.services.transcribe.model.LimitExceededException;
 import software.amazon.awssdk.services.transcribe.model.TranscribeException;
 
-class ProtocolAndFaultsTest {
+class ProtocolAndFaultsTest extends EmulatorTestSupport {
 
-    private static EmbeddedS3 s3;
-
-    private TranscribeEmulator emulator;
-    private TranscribeClient noRetries;
     private String media;
 
-    @BeforeAll
-    static void startS3() {
-        s3 = EmbeddedS3.start();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
+    ProtocolAndFaultsTest() {
+        super("faults", Retries.NONE);
     }
 
     @BeforeEach
-    void startEmulator() {
-        emulator = TranscribeEmulator.start(s3.client());
-        noRetries = clientWithoutRetries(emulator);
-        String bucket = unique("faults");
-        s3.createBucket(bucket);
+    void putMedia() {
         s3.put(bucket, "talk.wav", "Faults.");
         media = "s3://" + bucket + "/talk.wav";
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        noRetries.close();
-        emulator.close();
     }
 
     @Test
@@ -108,7 +77,7 @@ class ProtocolAndFaultsTest {
             int httpStatus) {
         emulator.failNext("StartTranscriptionJob", 1, errorType);
 
-        assertThatThrownBy(() -> noRetries.startTranscriptionJob(start(unique("fault"), media).build()))
+        assertThatThrownBy(() -> transcribe.startTranscriptionJob(start(unique("fault"), media).build()))
                 .isExactlyInstanceOf(type)
                 .isInstanceOfSatisfying(TranscribeException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo(errorType);
@@ -116,7 +85,7 @@ class ProtocolAndFaultsTest {
                     assertThat(e.isThrottlingException()).isEqualTo("ThrottlingException".equals(errorType));
                 });
         assertThat(emulator.jobNames()).isEmpty();
-        noRetries.startTranscriptionJob(start(unique("after-fault"), media).build());
+        transcribe.startTranscriptionJob(start(unique("after-fault"), media).build());
         assertThat(emulator.jobNames()).hasSize(1);
     }
 
@@ -124,12 +93,12 @@ class ProtocolAndFaultsTest {
     void failNextAppliesToTheNamedOperationForExactlyCountCalls() {
         emulator.failNext("StartTranscriptionJob", 3, "LimitExceededException");
 
-        noRetries.listTranscriptionJobs(r -> { });
+        transcribe.listTranscriptionJobs(r -> { });
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> noRetries.startTranscriptionJob(start(unique("limited"), media).build()))
+            assertThatThrownBy(() -> transcribe.startTranscriptionJob(start(unique("limited"), media).build()))
                     .isInstanceOf(LimitExceededException.class);
         }
-        noRetries.startTranscriptionJob(start(unique("limited"), media).build());
+        transcribe.startTranscriptionJob(start(unique("limited"), media).build());
 
         assertThat(emulator.calls("StartTranscriptionJob")).isEqualTo(4);
         assertThat(emulator.calls("ListTranscriptionJobs")).isEqualTo(1);
@@ -167,14 +136,14 @@ class ProtocolAndFaultsTest {
         }
 
         emulator.throttle(0);
-        noRetries.listTranscriptionJobs(r -> { });
+        transcribe.listTranscriptionJobs(r -> { });
     }
 
     @Test
     void throttleOfOneRejectsEverything() {
         emulator.throttle(1.0);
 
-        assertThatThrownBy(() -> noRetries.getTranscriptionJob(r -> r.transcriptionJobName("x")))
+        assertThatThrownBy(() -> transcribe.getTranscriptionJob(r -> r.transcriptionJobName("x")))
                 .isInstanceOfSatisfying(TranscribeException.class,
                         e -> assertThat(e.isThrottlingException()).isTrue())
                 .satisfies(awsMessage("Rate exceeded"));
@@ -183,7 +152,7 @@ class ProtocolAndFaultsTest {
     @Test
     void peakCallsPerSecondCountsTheBusiestSecond() {
         for (int i = 0; i < 30; i++) {
-            noRetries.listTranscriptionJobs(r -> { });
+            transcribe.listTranscriptionJobs(r -> { });
         }
         assertThat(emulator.peakCallsPerSecond()).isBetween(15, 30);
         assertThat(emulator.totalCalls()).isEqualTo(30);

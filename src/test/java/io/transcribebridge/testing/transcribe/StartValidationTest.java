@@ -1,10 +1,5 @@
 package io.transcribebridge.testing.transcribe;
 
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awaitTerminal;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awsMessage;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.clientWithoutRetries;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.start;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,55 +11,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.transcribebridge.testing.s3.EmbeddedS3;
-import software.amazon.awssdk.services.transcribe.TranscribeClient;
 import software.amazon.awssdk.services.transcribe.model.BadRequestException;
 import software.amazon.awssdk.services.transcribe.model.ConflictException;
 import software.amazon.awssdk.services.transcribe.model.LimitExceededException;
 import software.amazon.awssdk.services.transcribe.model.StartTranscriptionJobRequest;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
 
-class StartValidationTest {
+class StartValidationTest extends EmulatorTestSupport {
 
-    private static EmbeddedS3 s3;
-
-    private TranscribeEmulator emulator;
-    private TranscribeClient transcribe;
-    private String bucket;
     private String media;
 
-    @BeforeAll
-    static void startS3() {
-        s3 = EmbeddedS3.start();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
+    StartValidationTest() {
+        super("validation", Retries.NONE, Duration.ofMillis(300));
     }
 
     @BeforeEach
-    void startEmulator() {
-        emulator = TranscribeEmulator.start(s3.client()).runFor(Duration.ofMillis(300));
-        transcribe = clientWithoutRetries(emulator);
-        bucket = unique("validation");
-        s3.createBucket(bucket);
+    void putMedia() {
         s3.put(bucket, "talk.wav", "Valid media.");
         media = "s3://" + bucket + "/talk.wav";
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        transcribe.close();
-        emulator.close();
     }
 
     @ParameterizedTest

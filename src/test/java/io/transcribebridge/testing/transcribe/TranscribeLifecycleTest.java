@@ -1,10 +1,5 @@
 package io.transcribebridge.testing.transcribe;
 
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awaitStatus;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awaitTerminal;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.client;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.start;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,18 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.transcribebridge.testing.s3.EmbeddedS3;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.transcribe.TranscribeClient;
@@ -41,37 +30,10 @@ import software.amazon.awssdk.services.transcribe.model.TranscriptionJob;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
 import software.amazon.awssdk.services.transcribe.waiters.TranscribeWaiter;
 
-class TranscribeLifecycleTest {
+class TranscribeLifecycleTest extends EmulatorTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedS3 s3;
-
-    private TranscribeEmulator emulator;
-    private TranscribeClient transcribe;
-    private String bucket;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = EmbeddedS3.start();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = TranscribeEmulator.start(s3.client()).runFor(Duration.ofMillis(300));
-        transcribe = client(emulator);
-        bucket = unique("media");
-        s3.createBucket(bucket);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        transcribe.close();
-        emulator.close();
+    TranscribeLifecycleTest() {
+        super("media", Retries.SDK_DEFAULT, Duration.ofMillis(300));
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.transcribebridge.testing.transcribe;
 
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.awaitTerminal;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.client;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.start;
-import static io.transcribebridge.testing.transcribe.EmulatorTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,56 +10,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.transcribebridge.testing.s3.EmbeddedS3;
-import software.amazon.awssdk.services.transcribe.TranscribeClient;
 import software.amazon.awssdk.services.transcribe.model.LanguageCode;
 import software.amazon.awssdk.services.transcribe.model.StartTranscriptionJobRequest;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJob;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
 
-class TranscriptContentTest {
+class TranscriptContentTest extends EmulatorTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedS3 s3;
-
-    private TranscribeEmulator emulator;
-    private TranscribeClient transcribe;
-    private String bucket;
-
-    @BeforeAll
-    static void startS3() {
-        s3 = EmbeddedS3.start();
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = TranscribeEmulator.start(s3.client()).runFor(Duration.ofMillis(200));
-        transcribe = client(emulator);
-        bucket = unique("content");
-        s3.createBucket(bucket);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        transcribe.close();
-        emulator.close();
+    TranscriptContentTest() {
+        super("content", Retries.SDK_DEFAULT, Duration.ofMillis(200));
     }
 
     @Test
