@@ -3,6 +3,7 @@ package io.transcribebridge.config;
 import java.io.File;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.failure.FailureRecords;
@@ -55,7 +56,7 @@ public class BridgeConfiguration implements CamelConfiguration {
 
         registry.bind("intakeClassifier",
                 new IntakeClassifier(new IntakeFilter(settings.outputBucket(), settings.outputPrefix())));
-        registry.bind("handledObjects", handledObjects(context));
+        registry.bind("handledObjects", handledObjects(settings));
         // only so that an unsupported object is logged once, not on every listing pass
         registry.bind("skippedObjects", MemoryIdempotentRepository.memoryIdempotentRepository(10_000));
         registry.bind("transientErrors", new TransientErrors());
@@ -85,15 +86,13 @@ public class BridgeConfiguration implements CamelConfiguration {
                 .build();
     }
 
-    private static FileIdempotentRepository handledObjects(CamelContext context) {
-        var properties = context.getPropertiesComponent();
-        File stateDir = new File(properties.resolveProperty("state.dir").orElse("./state"));
+    private static FileIdempotentRepository handledObjects(BridgeSettings settings) {
+        File stateDir = settings.stateDir().toFile();
         if (!stateDir.isDirectory() && !stateDir.mkdirs()) {
-            throw new ConfigurationException(java.util.List.of("STATE_DIR " + stateDir.getAbsolutePath()
-                                                               + " does not exist and cannot be created"));
+            throw new ConfigurationException(List.of("STATE_DIR " + stateDir.getAbsolutePath()
+                                                     + " does not exist and cannot be created"));
         }
-        int cacheSize = Integer.parseInt(properties.resolveProperty("state.cache-size").orElse("100000"));
         return (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(
-                new File(stateDir, "handled-objects.dat"), cacheSize, 512L * 1024 * 1024);
+                new File(stateDir, "handled-objects.dat"), settings.stateCacheSize(), 512L * 1024 * 1024);
     }
 }

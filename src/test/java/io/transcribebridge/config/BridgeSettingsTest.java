@@ -33,6 +33,16 @@ class BridgeSettingsTest {
         assertThat(settings.labelStudioProjectId()).isEqualTo(7);
         assertThat(settings.taskLayout().fromName()).isEqualTo("transcription");
         assertThat(settings.taskLayout().audioVariable()).isEqualTo("audio");
+        assertThat(settings.stateDir()).hasToString("./state");
+        assertThat(settings.stateCacheSize()).isEqualTo(100_000);
+    }
+
+    @Test
+    void stateCacheSizeMustBeAPositiveNumber() {
+        values.put("state.cache-size", "lots");
+        assertThatThrownBy(this::load)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("STATE_CACHE_SIZE must be a positive number of entries, got 'lots'");
     }
 
     @Test
