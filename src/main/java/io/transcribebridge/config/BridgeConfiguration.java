@@ -1,18 +1,20 @@
 package io.transcribebridge.config;
 
-import java.io.File;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.transcribebridge.failure.FailureRecords;
+import io.transcribebridge.failure.FailureReasons;
 import io.transcribebridge.failure.TransientErrors;
 import io.transcribebridge.intake.IntakeClassifier;
 import io.transcribebridge.intake.IntakeFilter;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
 import io.transcribebridge.labelstudio.LabelStudioAuthHandler;
+import io.transcribebridge.labelstudio.LabelStudioTasks;
 import io.transcribebridge.labelstudio.LabelStudioUrls;
+import io.transcribebridge.progress.OutputLayout;
+import io.transcribebridge.progress.ProgressLedger;
+import io.transcribebridge.progress.ProgressRecords;
 import io.transcribebridge.transcribe.TranscriptionJobs;
 import io.transcribebridge.transcript.TaskFactory;
 import io.transcribebridge.transcript.TranscriptParser;
@@ -20,7 +22,6 @@ import io.transcribebridge.transcript.TranscriptToTaskProcessor;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,19 +50,26 @@ public class BridgeConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Registry registry = context.getRegistry();
 
+        properties.addInitialProperty("label-studio.tasks-uri",
+                LabelStudioUrls.resolve(settings.labelStudioUrl(), "/api/tasks/").toString());
+
         registry.bind("bridgeSettings", settings);
-        registry.bind("s3Client", s3Client(settings));
+        S3Client s3 = s3Client(settings);
+        registry.bind("s3Client", s3);
+        OutputLayout output = new OutputLayout(settings.outputBucket(), settings.outputPrefix());
         // region, credentials and endpoint (AWS_ENDPOINT_URL_TRANSCRIBE) come from the SDK's standard chains
         registry.bind("transcribeClient", TranscribeClient.builder().build());
 
         registry.bind("intakeClassifier",
                 new IntakeClassifier(new IntakeFilter(settings.outputBucket(), settings.outputPrefix())));
-        registry.bind("handledObjects", handledObjects(settings));
+        registry.bind("progressLedger", new ProgressLedger(s3, output));
+        registry.bind("progressRecords",
+                new ProgressRecords(mapper, output, settings.labelStudioProjectId(), clock));
         // only so that an unsupported object is logged once, not on every listing pass
         registry.bind("skippedObjects", MemoryIdempotentRepository.memoryIdempotentRepository(10_000));
         registry.bind("transientErrors", new TransientErrors());
-        registry.bind("transcriptionJobs", new TranscriptionJobs(settings.languageCode(), settings.outputBucket(),
-                settings.outputPrefix(), settings.transcribeMaxWait(), clock));
+        registry.bind("transcriptionJobs", new TranscriptionJobs(settings.languageCode(), output,
+                settings.transcribeMaxWait(), clock));
         registry.bind("transcriptToTask", new TranscriptToTaskProcessor(mapper, new TranscriptParser(mapper),
                 new TaskFactory(mapper, settings.taskLayout(), settings.modelVersion())));
 
@@ -69,7 +77,8 @@ public class BridgeConfiguration implements CamelConfiguration {
                 HttpClient.newBuilder().connectTimeout(settings.labelStudioTimeout()).build(), mapper, clock,
                 settings.labelStudioTimeout());
         registry.bind("labelStudioAuth", new LabelStudioAuthHandler(auth));
-        registry.bind("failureRecords", new FailureRecords(mapper, settings.outputPrefix(), auth.kind(), clock));
+        registry.bind("labelStudioTasks", new LabelStudioTasks(mapper, settings.labelStudioProjectId()));
+        registry.bind("failureReasons", new FailureReasons(auth.kind()));
 
         LOG.info("Watching s3://{}/{} -> Transcribe ({}) -> Label Studio {} project {} using a {}",
                 settings.sourceBucket(), settings.sourcePrefix(), settings.languageCode(),
@@ -84,15 +93,5 @@ public class BridgeConfiguration implements CamelConfiguration {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
-    }
-
-    private static FileIdempotentRepository handledObjects(BridgeSettings settings) {
-        File stateDir = settings.stateDir().toFile();
-        if (!stateDir.isDirectory() && !stateDir.mkdirs()) {
-            throw new ConfigurationException(List.of("STATE_DIR " + stateDir.getAbsolutePath()
-                                                     + " does not exist and cannot be created"));
-        }
-        return (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(
-                new File(stateDir, "handled-objects.dat"), settings.stateCacheSize(), 512L * 1024 * 1024);
     }
 }

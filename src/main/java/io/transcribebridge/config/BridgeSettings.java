@@ -1,7 +1,6 @@
 package io.transcribebridge.config;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +29,7 @@ public record BridgeSettings(
         Duration labelStudioTimeout,
         TaskLayout taskLayout,
         String modelVersion,
-        boolean s3ForcePathStyle,
-        Path stateDir,
-        int stateCacheSize) {
+        boolean s3ForcePathStyle) {
 
     /** Transcribe's OutputKey alphabet; the output prefix becomes part of every OutputKey. */
     private static final Pattern OUTPUT_KEY_CHARS = Pattern.compile("[a-zA-Z0-9\\-_.!*'()/]*");
@@ -109,9 +106,7 @@ public record BridgeSettings(
                 reader.millis("label-studio.timeout-ms", 60_000),
                 layout,
                 reader.optional("label-studio.model-version", "amazon-transcribe"),
-                Boolean.parseBoolean(reader.optional("s3.force-path-style", "false")),
-                Path.of(reader.optional("state.dir", "./state")),
-                (int) reader.positive("state.cache-size", 100_000, "entries"));
+                Boolean.parseBoolean(reader.optional("s3.force-path-style", "false")));
         if (!reader.problems.isEmpty()) {
             throw new ConfigurationException(reader.problems);
         }
@@ -145,20 +140,16 @@ public record BridgeSettings(
         }
 
         Duration millis(String key, long defaultValue) {
-            return Duration.ofMillis(positive(key, defaultValue, "milliseconds"));
-        }
-
-        long positive(String key, long defaultValue, String unit) {
             String value = optional(key, Long.toString(defaultValue));
             try {
                 long number = Long.parseLong(value);
-                if (number <= 0 || number > Integer.MAX_VALUE && "entries".equals(unit)) {
+                if (number <= 0) {
                     throw new NumberFormatException();
                 }
-                return number;
+                return Duration.ofMillis(number);
             } catch (NumberFormatException e) {
-                problems.add(environmentName(key) + " must be a positive number of " + unit + ", got '" + value + "'");
-                return defaultValue;
+                problems.add(environmentName(key) + " must be a positive number of milliseconds, got '" + value + "'");
+                return Duration.ofMillis(defaultValue);
             }
         }
     }

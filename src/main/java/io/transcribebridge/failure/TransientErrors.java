@@ -13,6 +13,23 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 public final class TransientErrors {
 
+    /**
+     * Transcribe saying "not now": request-rate throttling or the concurrent-job quota. These are retried without an
+     * attempt limit, because they say nothing about the object and always pass; no object may fail for them.
+     */
+    public boolean isTranscribeThrottling(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AwsServiceException aws) {
+                return isTranscribe(aws) && (aws.isThrottlingException() || isQuota(aws));
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTranscribe(AwsServiceException aws) {
+        return aws.awsErrorDetails() != null && "Transcribe".equalsIgnoreCase(aws.awsErrorDetails().serviceName());
+    }
+
     public boolean isTransient(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof HttpOperationFailedException http) {
@@ -33,6 +50,10 @@ public final class TransientErrors {
         if (aws.statusCode() >= 500 || aws.isThrottlingException()) {
             return true;
         }
+        return isQuota(aws);
+    }
+
+    private static boolean isQuota(AwsServiceException aws) {
         String code = aws.awsErrorDetails() == null ? "" : aws.awsErrorDetails().errorCode();
         if ("LimitExceededException".equals(code)) {
             // the same exception reports "input file is too long", which no retry fixes

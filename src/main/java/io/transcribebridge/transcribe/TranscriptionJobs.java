@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.transcribebridge.intake.SourceObject;
+import io.transcribebridge.progress.OutputLayout;
 
 import software.amazon.awssdk.services.transcribe.model.GetTranscriptionJobResponse;
 import software.amazon.awssdk.services.transcribe.model.Media;
@@ -17,16 +18,13 @@ import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
 public final class TranscriptionJobs {
 
     private final String languageCode;
-    private final String outputBucket;
-    private final String outputPrefix;
+    private final OutputLayout output;
     private final Duration maxWait;
     private final Clock clock;
 
-    public TranscriptionJobs(String languageCode, String outputBucket, String outputPrefix, Duration maxWait,
-                             Clock clock) {
+    public TranscriptionJobs(String languageCode, OutputLayout output, Duration maxWait, Clock clock) {
         this.languageCode = languageCode;
-        this.outputBucket = outputBucket;
-        this.outputPrefix = outputPrefix;
+        this.output = output;
         this.maxWait = maxWait;
         this.clock = clock;
     }
@@ -36,18 +34,26 @@ public final class TranscriptionJobs {
                 .transcriptionJobName(jobName)
                 .media(Media.builder().mediaFileUri(source.uri()).build())
                 .languageCode(languageCode)
-                .outputBucketName(outputBucket)
+                .outputBucketName(output.bucket())
                 .outputKey(transcriptKey(jobName))
                 .build();
     }
 
     /** Ends in {@code .json}, so Transcribe uses it as the exact object key rather than as a folder. */
     public String transcriptKey(String jobName) {
-        return outputPrefix + "transcripts/" + jobName + ".json";
+        return output.transcriptKey(jobName);
     }
 
     public Instant deadline() {
         return clock.instant().plus(maxWait);
+    }
+
+    /**
+     * The wait limit counts from the job's creation, so a job adopted after a restart is not granted a fresh limit.
+     */
+    public Instant deadlineOf(GetTranscriptionJobResponse response, Instant current) {
+        Instant created = response.transcriptionJob().creationTime();
+        return created == null ? current : created.plus(maxWait);
     }
 
     public boolean keepWaiting(String status, Instant deadline) {
@@ -60,6 +66,10 @@ public final class TranscriptionJobs {
 
     public String status(GetTranscriptionJobResponse response) {
         return response.transcriptionJob().transcriptionJobStatusAsString();
+    }
+
+    public boolean failed(GetTranscriptionJobResponse response) {
+        return TranscriptionJobStatus.FAILED == response.transcriptionJob().transcriptionJobStatus();
     }
 
     public String failureReason(GetTranscriptionJobResponse response) {

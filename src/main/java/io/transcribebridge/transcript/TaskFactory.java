@@ -5,6 +5,7 @@ import java.util.OptionalDouble;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transcribebridge.intake.SourceObject;
+import io.transcribebridge.labelstudio.LabelStudioTasks;
 import io.transcribebridge.labelstudio.TaskLayout;
 
 /**
@@ -35,7 +36,7 @@ public final class TaskFactory {
         ObjectNode data = task.putObject("data");
         data.put(layout.audioVariable(), source.uri());
         data.put("source_uri", source.uri());
-        data.put("transcribe_job", jobName);
+        data.put(LabelStudioTasks.JOB_NAME_FIELD, jobName);
         ObjectNode meta = task.putObject("meta");
         meta.put("source_etag", source.etag());
         meta.put("words", transcript.wordCount());

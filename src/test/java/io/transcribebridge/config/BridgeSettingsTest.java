@@ -33,16 +33,15 @@ class BridgeSettingsTest {
         assertThat(settings.labelStudioProjectId()).isEqualTo(7);
         assertThat(settings.taskLayout().fromName()).isEqualTo("transcription");
         assertThat(settings.taskLayout().audioVariable()).isEqualTo("audio");
-        assertThat(settings.stateDir()).hasToString("./state");
-        assertThat(settings.stateCacheSize()).isEqualTo(100_000);
+        assertThat(settings.transcribeMaxWait()).isEqualTo(Duration.ofHours(6));
     }
 
     @Test
-    void stateCacheSizeMustBeAPositiveNumber() {
-        values.put("state.cache-size", "lots");
+    void intervalsMustBePositiveNumbers() {
+        values.put("transcribe.max-wait-ms", "lots");
         assertThatThrownBy(this::load)
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("STATE_CACHE_SIZE must be a positive number of entries, got 'lots'");
+                .hasMessageContaining("TRANSCRIBE_MAX_WAIT_MS must be a positive number of milliseconds, got 'lots'");
     }
 
     @Test

@@ -72,4 +72,23 @@ class TransientErrorsTest {
                 .awsErrorDetails(details("ConflictException", "exists")).build())).isFalse();
         assertThat(errors.isTransient(new IllegalStateException("bug"))).isFalse();
     }
+
+    @Test
+    void transcribeThrottlingAndQuotasAreRetriedWithoutLimit() {
+        assertThat(errors.isTranscribeThrottling(TranscribeException.builder().statusCode(400)
+                .awsErrorDetails(details("ThrottlingException", "Rate exceeded")).build())).isTrue();
+        assertThat(errors.isTranscribeThrottling(new RuntimeException(LimitExceededException.builder().statusCode(400)
+                .awsErrorDetails(details("LimitExceededException", "You have reached the limit of 250 jobs")).build())))
+                .isTrue();
+    }
+
+    @Test
+    void otherErrorsHaveAnAttemptLimit() {
+        assertThat(errors.isTranscribeThrottling(LimitExceededException.builder().statusCode(400)
+                .awsErrorDetails(details("LimitExceededException", "Your input file is too long")).build())).isFalse();
+        assertThat(errors.isTranscribeThrottling(InternalFailureException.builder().statusCode(500)
+                .awsErrorDetails(details("InternalFailureException", "oops")).build())).isFalse();
+        assertThat(errors.isTranscribeThrottling(http(429))).isFalse();
+        assertThat(errors.isTranscribeThrottling(new ConnectException("Connection refused"))).isFalse();
+    }
 }

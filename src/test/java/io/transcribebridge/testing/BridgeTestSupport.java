@@ -34,7 +34,6 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     protected static TranscribeEmulator transcribe;
     protected static LabelStudioEmulator labelStudio;
     protected static int project;
-    protected static Path stateDir;
     protected static int managementPort;
 
     @BeforeAll
@@ -44,7 +43,6 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         transcribe = TranscribeEmulator.start(s3.client()).runFor(Duration.ofMillis(600));
         labelStudio = LabelStudioEmulator.start();
         project = labelStudio.createProject("Transcripts", labelConfig("asr-whole-file.xml"));
-        stateDir = Files.createTempDirectory("bridge-state");
         managementPort = freePort();
         System.setProperty("aws.region", "us-east-1");
         System.setProperty("aws.accessKeyId", "test-access-key");
@@ -107,7 +105,6 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         p.setProperty("transcribe.poll-interval-ms", "200");
         p.setProperty("retry.initial-delay-ms", "100");
         p.setProperty("retry.max-delay-ms", "500");
-        p.setProperty("state.dir", stateDir.toString());
         p.setProperty("management.port", Integer.toString(managementPort));
         return p;
     }

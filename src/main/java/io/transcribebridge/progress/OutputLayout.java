@@ -1,0 +1,28 @@
+package io.transcribebridge.progress;
+
+/**
+ * Where the service writes in the output bucket, all under {@code OUTPUT_PREFIX}: {@code transcripts/} (Transcribe's
+ * output), {@code done/} (completion markers) and {@code failed/} (failure records), each {@code <jobName>.json}.
+ */
+public record OutputLayout(String bucket, String prefix) {
+
+    public String transcriptKey(String jobName) {
+        return prefix + "transcripts/" + jobName + ".json";
+    }
+
+    public String donePrefix() {
+        return prefix + "done/";
+    }
+
+    public String doneKey(String jobName) {
+        return donePrefix() + jobName + ".json";
+    }
+
+    public String failedPrefix() {
+        return prefix + "failed/";
+    }
+
+    public String failedKey(String jobName) {
+        return failedPrefix() + jobName + ".json";
+    }
+}
