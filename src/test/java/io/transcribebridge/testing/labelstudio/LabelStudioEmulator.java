@@ -105,6 +105,11 @@ public final class LabelStudioEmulator implements AutoCloseable {
         tokens.invalidateIssuedAccessTokens();
     }
 
+    /** Every access token minted by {@code /api/token/refresh/} so far: secrets a client must never reveal. */
+    public List<String> issuedAccessTokens() {
+        return tokens.issuedAccessTokens();
+    }
+
     /** Blacklists a PAT. Access tokens already minted from it keep working until they expire, as in LS. */
     public void revoke(String pat) {
         tokens.revoke(pat);

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,7 @@ final class TokenAuthority {
     private final String legacyKey;
     private final Set<String> blacklistedJtis = ConcurrentHashMap.newKeySet();
     private final Set<String> issuedAccessJtis = ConcurrentHashMap.newKeySet();
+    private final Set<String> issuedAccessTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> invalidatedAccessJtis = ConcurrentHashMap.newKeySet();
     private volatile Duration accessTokenTtl = Duration.ofMinutes(5);
     private volatile boolean legacyTokensEnabled = true;
@@ -104,7 +106,13 @@ final class TokenAuthority {
         ObjectNode access = claims("access", accessTokenTtl);
         access.set("user_id", payload.get("user_id"));
         issuedAccessJtis.add(access.path("jti").asText());
-        return jwt.sign(access);
+        String token = jwt.sign(access);
+        issuedAccessTokens.add(token);
+        return token;
+    }
+
+    List<String> issuedAccessTokens() {
+        return List.copyOf(issuedAccessTokens);
     }
 
     /**
