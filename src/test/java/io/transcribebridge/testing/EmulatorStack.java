@@ -47,8 +47,7 @@ public final class EmulatorStack {
                 "LABEL_STUDIO_API_KEY=" + labelStudio.personalAccessToken(),
                 "LABEL_STUDIO_PROJECT_ID=" + project,
                 "TRANSCRIBE_POLL_INTERVAL_MS=1000",
-                "S3_POLL_INTERVAL_MS=2000",
-                "STATE_DIR=target/demo-state", "");
+                "S3_POLL_INTERVAL_MS=2000", "");
         Files.writeString(env, lines);
         System.out.println("Emulators running. Environment for the service written to " + env + ":\n\n" + lines);
         System.out.println("Start the service in another shell:\n  set -a; . " + env + "; set +a; "
