@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>anything else is the speech: words 0.4 s apart from 0.5 s, {@code .,?!} as punctuation items,
  *       {@code word|0.42} for a confidence other than 0.98, one audio segment per sentence.</li>
  * </ul>
- * Status follows the wall clock (QUEUED for {@code queuedFor}, IN_PROGRESS for {@code runFor}); the
- * transcript is written to S3 the first time a job is seen COMPLETED, before that answer is sent.
+ * Status follows the wall clock (QUEUED for {@code queuedFor}, IN_PROGRESS for {@code runFor}), which
+ * {@link #fastForward} can move on; the transcript is written to S3 the first time a job is seen COMPLETED,
+ * before that answer is sent.
  */
 public final class TranscribeEmulator implements AutoCloseable {
 
@@ -63,12 +64,13 @@ public final class TranscribeEmulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final CallStats stats = new CallStats();
     private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private final AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
     private final TranscriptionJobs jobs;
     private HttpServer server;
     private ExecutorService workers;
 
     public TranscribeEmulator(S3Client s3) {
-        this.jobs = new TranscriptionJobs(settings, new S3Access(s3), json, Clock.systemUTC());
+        this.jobs = new TranscriptionJobs(settings, new S3Access(s3), json, clock);
     }
 
     /** Creates and starts an emulator with default settings. */
@@ -119,6 +121,16 @@ public final class TranscribeEmulator implements AutoCloseable {
     /** Concurrent-job quota: QUEUED and IN_PROGRESS jobs count. Default 250. */
     public TranscribeEmulator maxRunningJobs(int max) {
         settings.maxRunningJobs(max);
+        return this;
+    }
+
+    /**
+     * Moves the emulator's clock forward: jobs already running are that much closer to their outcome (a job
+     * started with {@code runFor(30 s)} completes at once after {@code fastForward(30 s)}). Timestamps in answers
+     * follow the moved clock.
+     */
+    public TranscribeEmulator fastForward(Duration duration) {
+        clock.advance(duration);
         return this;
     }
 

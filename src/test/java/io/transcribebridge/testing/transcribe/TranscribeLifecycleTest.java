@@ -91,6 +91,23 @@ class TranscribeLifecycleTest extends EmulatorTestSupport {
         assertThat(awaitTerminal(transcribe, job).transcriptionJobStatus()).isEqualTo(TranscriptionJobStatus.COMPLETED);
     }
 
+    @Test
+    void fastForwardFinishesALongJobAtOnce() {
+        emulator.runFor(Duration.ofHours(1));
+        s3.put(bucket, "long.wav", "A very long meeting.");
+        String job = unique("long");
+        transcribe.startTranscriptionJob(start(job, "s3://" + bucket + "/long.wav").outputBucketName(bucket).build());
+        assertThat(transcribe.getTranscriptionJob(r -> r.transcriptionJobName(job)).transcriptionJob()
+                .transcriptionJobStatus()).isEqualTo(TranscriptionJobStatus.IN_PROGRESS);
+
+        emulator.fastForward(Duration.ofHours(1));
+
+        TranscriptionJob done = transcribe.getTranscriptionJob(r -> r.transcriptionJobName(job)).transcriptionJob();
+        assertThat(done.transcriptionJobStatus()).isEqualTo(TranscriptionJobStatus.COMPLETED);
+        assertThat(done.completionTime()).isEqualTo(done.startTime().plus(Duration.ofHours(1)));
+        assertThat(s3.getString(bucket, job + ".json")).isPresent();
+    }
+
     @ParameterizedTest(name = "OutputKey {0}")
     @CsvSource(nullValues = "NONE", value = {
         "my-transcript.json,            my-transcript.json",
