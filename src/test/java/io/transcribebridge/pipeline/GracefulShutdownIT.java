@@ -49,6 +49,7 @@ class GracefulShutdownIT extends ExactlyOnceTestSupport {
         }
         Integer exitCode = stoppedInTime ? service.exitCode() : null;
         boolean inFlightImportFinished = service.log().contains("Imported " + uri(quick));
+        String shutdownLog = service.runLog();
         int tasksAtShutdown = tasks();
 
         // restart, with the emulator's clock moved past the long jobs
@@ -70,6 +71,10 @@ class GracefulShutdownIT extends ExactlyOnceTestSupport {
         softly.assertThat(conflicts()).as("jobs waiting at SIGTERM were adopted after the restart (Conflict answers)")
                 .isGreaterThanOrEqualTo(WAITING_JOBS);
         softly.assertThat(finalStop).as("final SIGTERM stops the service").isTrue();
+        softly.assertThat(shutdownLog.split("Stopped waiting for Transcribe job", -1).length - 1)
+                .as("one quiet line per job abandoned at the safe point").isEqualTo(WAITING_JOBS);
+        softly.assertThat(shutdownLog).as("no stack traces for a planned stop").doesNotContain("\tat ")
+                .doesNotContain("WaitInterruptedException");
         softly.assertAll();
     }
 }
