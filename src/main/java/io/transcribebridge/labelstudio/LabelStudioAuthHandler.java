@@ -30,6 +30,9 @@ public final class LabelStudioAuthHandler implements HttpClientConfigurer, ExecC
     public void configureHttpClient(HttpClientBuilder clientBuilder) {
         // first = outermost: each proceed() runs the whole chain, connection handling included
         clientBuilder.addExecInterceptorFirst("label-studio-auth", this);
+        // The client's own retry (503/429 and I/O errors) sleeps on the calling thread and re-sends an import that
+        // may have been processed; the routes retry instead, asynchronously and after looking the task up.
+        clientBuilder.disableAutomaticRetries();
     }
 
     @Override

@@ -114,4 +114,17 @@ class LabelStudioAuthHandlerTest extends CamelTestSupport {
             labelStudio.legacyTokensEnabled(true);
         }
     }
+
+    @Test
+    void theHttpClientDoesNotRetryOnItsOwn() {
+        // its built-in retry sleeps on the calling thread and re-sends imports; retrying belongs to the routes
+        int before = labelStudio.importRequests();
+        labelStudio.failNextImports(1, 503);
+
+        Exchange exchange = template.request("direct:patAuth", e -> e.getIn().setBody(task("s3://b/once.wav")));
+
+        assertThat(exchange.getException()).isInstanceOf(HttpOperationFailedException.class);
+        assertThat(((HttpOperationFailedException) exchange.getException()).getStatusCode()).isEqualTo(503);
+        assertThat(labelStudio.importRequests() - before).isEqualTo(1);
+    }
 }
