@@ -56,6 +56,12 @@ public abstract class FaultInjectionTestSupport extends BridgeTestSupport {
         return OUTPUT_PREFIX + "done/" + jobName(key) + ".json";
     }
 
+    /** Waits until every key has its completion marker: imported, and known to be. */
+    protected static void awaitCompletionMarkers(Collection<String> keys) {
+        Eventually.await(SLOW, "a completion marker for each of " + keys.size() + " objects",
+                () -> keys.stream().allMatch(key -> s3.getString(BUCKET, completionMarkerKey(key)).isPresent()));
+    }
+
     /** Keys of every failure record in the output bucket. */
     protected static List<String> failureRecords() {
         return s3.keys(BUCKET, OUTPUT_PREFIX + "failed/");

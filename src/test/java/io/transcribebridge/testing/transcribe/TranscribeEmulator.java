@@ -155,6 +155,11 @@ public final class TranscribeEmulator implements AutoCloseable {
         return stats.calls(operation);
     }
 
+    /** Calls answered with that error type, e.g. "ThrottlingException" (injected or not), of any operation. */
+    public int errors(String errorType) {
+        return stats.errors(errorType);
+    }
+
     public int totalCalls() {
         return stats.total();
     }
@@ -209,6 +214,7 @@ public final class TranscribeEmulator implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", JSON_1_1);
             exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
             if (errorType != null) {
+                stats.recordError(errorType);
                 exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
             }
             exchange.sendResponseHeaders(status, bytes.length);
