@@ -61,6 +61,7 @@ class LabelStudioOutageBeyondRetriesTest extends FaultInjectionTestSupport {
         // adopted: the second StartTranscriptionJob was answered ConflictException, nothing was deleted or re-run
         assertThat(transcribe.jobNames()).containsExactly(jobName(KEY));
         assertThat(transcribe.calls("StartTranscriptionJob")).isEqualTo(2);
+        assertThat(transcribe.errors("ConflictException")).isEqualTo(1);
         assertThat(transcribe.calls("DeleteTranscriptionJob")).isZero();
         assertThat(labelStudio.importRequests()).isEqualTo(1);
         assertThat(lookups()).as("an adopted job is looked up before it is imported").isEqualTo(1);
@@ -69,6 +70,7 @@ class LabelStudioOutageBeyondRetriesTest extends FaultInjectionTestSupport {
         report("objects", 1, "tasks", labelStudio.tasks(project).size(), "failureRecordsAfterOutage", 1,
                 "reason", '"' + record.path("reason").asText() + '"', "importRetries", retriesBeforeReplay,
                 "startTranscriptionJobCalls", transcribe.calls("StartTranscriptionJob"),
+                "conflicts", transcribe.errors("ConflictException"),
                 "transcribeJobs", transcribe.jobNames().size(), "importRequests", labelStudio.importRequests(),
                 "lookups", lookups(), "deleteToTaskMs", replayMillis, "scanIntervalMs", SCAN_INTERVAL.toMillis());
     }
