@@ -45,20 +45,14 @@ class TranscribeRetryBudgetTest extends FaultInjectionTestSupport {
 
     @Test
     void quotaRetriesAtTheStartDoNotCountAgainstAnOutageWhilePolling() {
-        String key = "budget/quota-then-polls-fail.wav";
-        waitForAFreeJobSlot(key);
-        transcribe.failNext("GetTranscriptionJob", FAILED_CALLS, "InternalFailureException");
-        transcribe.maxRunningJobs(250);
-        assertImportedAfterRetries(key, "transcribe-wait", CAMEL_FAILURES_PER_OUTAGE);
+        quotaThenOutageOf("GetTranscriptionJob", "budget/quota-then-polls-fail.wav");
+        assertImportedAfterRetries("budget/quota-then-polls-fail.wav", "transcribe-wait", CAMEL_FAILURES_PER_OUTAGE);
     }
 
     @Test
     void quotaRetriesDoNotCountAgainstAnOutageOfTheSameStart() {
-        String key = "budget/quota-then-start-fails.wav";
-        waitForAFreeJobSlot(key);
-        transcribe.failNext("StartTranscriptionJob", FAILED_CALLS, "InternalFailureException");
-        transcribe.maxRunningJobs(250);
-        assertImportedAfterRetries(key, "transcribe-wait", 0);
+        quotaThenOutageOf("StartTranscriptionJob", "budget/quota-then-start-fails.wav");
+        assertImportedAfterRetries("budget/quota-then-start-fails.wav", "transcribe-wait", 0);
         assertThat(redeliveries.at("transcribe-start")).isGreaterThan(MAX_ATTEMPTS + CAMEL_FAILURES_PER_OUTAGE);
     }
 
@@ -77,12 +71,17 @@ class TranscribeRetryBudgetTest extends FaultInjectionTestSupport {
         assertImportedAfterRetries(key, "transcribe-wait", 2 * CAMEL_FAILURES_PER_OUTAGE);
     }
 
-    /** Uploads {@code key} while Transcribe runs no job at all, until the start was refused a few times. */
-    private void waitForAFreeJobSlot(String key) {
+    /**
+     * Uploads {@code key} while Transcribe runs no job at all, until its start was refused a few times; then frees
+     * the quota, with the next {@value #FAILED_CALLS} calls of {@code operation} answered HTTP 500.
+     */
+    private void quotaThenOutageOf(String operation, String key) {
         transcribe.maxRunningJobs(0);
         s3.put(BUCKET, key, "Waited for a free job slot, then met a short outage.");
         Eventually.await(SLOW, "the start refused " + (MAX_ATTEMPTS + 2) + " times",
                 () -> redeliveries.at("transcribe-start") >= MAX_ATTEMPTS + 2);
+        transcribe.failNext(operation, FAILED_CALLS, "InternalFailureException");
+        transcribe.maxRunningJobs(250);
     }
 
     private int http500Answers() {
