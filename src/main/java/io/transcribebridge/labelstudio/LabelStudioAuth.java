@@ -1,6 +1,7 @@
 package io.transcribebridge.labelstudio;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,6 +77,14 @@ public final class LabelStudioAuth {
         return true;
     }
 
+    private static String describe(IOException e) {
+        String name = e.getClass().getName();
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return name + ": " + e.getMessage();
+        }
+        return e instanceof ConnectException ? name + " (connection refused or host unreachable)" : name;
+    }
+
     private void refresh() throws IOException {
         String body = mapper.createObjectNode().put("refresh", apiKey).toString();
         HttpRequest request = HttpRequest.newBuilder(refreshUri)
@@ -90,6 +99,10 @@ public final class LabelStudioAuth {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while refreshing the Label Studio access token", e);
+        } catch (IOException e) {
+            // the JDK client's ConnectException has no message at all: say what failed, so a failure record does
+            throw new IOException("cannot reach Label Studio at " + refreshUri + " to refresh the access token: "
+                                  + describe(e), e);
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {

@@ -52,10 +52,14 @@ public final class ProgressLedger extends ServiceSupport implements IdempotentRe
         return done.contains(jobName) || failed.contains(jobName);
     }
 
-    /** The idempotent consumer's commit after a successful exchange: the completion marker is already written. */
+    /**
+     * The idempotent consumer's commit after an exchange that did not fail: the completion marker is already
+     * written, unless the exchange ended in a failure record without an exception (Transcribe job FAILED, wait
+     * limit reached). Such a version stays failed only, so deleting its record re-drives it.
+     */
     @Override
     public boolean add(String jobName) {
-        return done.add(jobName);
+        return !failed.contains(jobName) && done.add(jobName);
     }
 
     /** Called once the failure record of {@code jobName} is durably written. */

@@ -4,7 +4,7 @@ package io.transcribebridge.pipeline;
 class LegacyTokenSecretsNeverLeakTest extends SecretsNeverLeakTest {
 
     @Override
-    protected String labelStudioKey() {
+    protected String apiKey() {
         return labelStudio.legacyToken();
     }
 

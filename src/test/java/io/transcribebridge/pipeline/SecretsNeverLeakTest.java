@@ -42,7 +42,6 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
     private static final List<String> EMULATOR_LOGGERS = List.of("org.eclipse.jetty", "org.gaul", "org.jclouds");
 
     private static LogCapture logs;
-    private static String configuredKey;
 
     /** Runs after {@link BridgeTestSupport}'s start-up (JUnit runs superclass {@code @BeforeAll} methods first). */
     @BeforeAll
@@ -78,15 +77,9 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
         System.clearProperty("aws.sessionToken");
     }
 
-    /** Called while the test instance is built, before the service starts. */
-    @Override
-    protected final String apiKey() {
-        configuredKey = labelStudioKey();
-        return configuredKey;
-    }
-
     /** A Personal Access Token: exchanged for access tokens during the run. */
-    protected String labelStudioKey() {
+    @Override
+    protected String apiKey() {
         return labelStudio.personalAccessToken();
     }
 

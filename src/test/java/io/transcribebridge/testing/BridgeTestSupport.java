@@ -36,6 +36,9 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     protected static int project;
     protected static int managementPort;
 
+    /** The Label Studio key the service under test was configured with: what {@link #apiKey()} returned. */
+    protected String configuredKey;
+
     @BeforeAll
     static void startServers() throws IOException {
         s3 = EmbeddedS3.start();
@@ -98,7 +101,8 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         Properties p = new Properties();
         p.setProperty("source.bucket", BUCKET);
         p.setProperty("label-studio.url", labelStudio.url().toString());
-        p.setProperty("label-studio.api-key", apiKey());
+        configuredKey = apiKey();
+        p.setProperty("label-studio.api-key", configuredKey);
         p.setProperty("label-studio.project-id", Integer.toString(project));
         p.setProperty("s3.force-path-style", "true");
         p.setProperty("s3.poll-interval-ms", "250");
@@ -109,6 +113,7 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         return p;
     }
 
+    /** Called while the test instance is built, before the service starts; the result is {@link #configuredKey}. */
     protected String apiKey() {
         return labelStudio.personalAccessToken();
     }

@@ -3,10 +3,11 @@ package io.transcribebridge.testing.transcribe;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Counts calls per operation and the busiest wall-clock second. */
+/** Counts calls per operation, error answers per error type, and the busiest wall-clock second. */
 final class CallStats {
 
     private final Map<String, Integer> perOperation = new HashMap<>();
+    private final Map<String, Integer> perErrorType = new HashMap<>();
     private int total;
     private long currentSecond = Long.MIN_VALUE;
     private int callsThisSecond;
@@ -24,6 +25,14 @@ final class CallStats {
         }
         callsThisSecond++;
         peakPerSecond = Math.max(peakPerSecond, callsThisSecond);
+    }
+
+    synchronized void recordError(String errorType) {
+        perErrorType.merge(errorType, 1, Integer::sum);
+    }
+
+    synchronized int errors(String errorType) {
+        return perErrorType.getOrDefault(errorType, 0);
     }
 
     synchronized int calls(String operation) {

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Reads a media object's bytes as UTF-8 text that scripts the job's outcome:
  * empty, {@code #corrupt}, {@code #unsupported}, {@code #samplerate} fail; {@code #silence} and
  * {@code #transcript-json <newline> {...}} complete with a fixed transcript; {@code #transcript-raw <newline> ...}
- * completes with exactly those bytes as the output file (a broken transcript); anything else is speech.
+ * completes with exactly those bytes as the output file (a broken transcript); {@code #no-transcript} completes
+ * without writing any output file (as if a lifecycle rule had deleted it); anything else is speech.
  */
 final class MediaScript {
 
@@ -49,6 +50,9 @@ final class MediaScript {
         }
         if (text.startsWith("#samplerate")) {
             return Outcome.failed(BAD_SAMPLE_RATE);
+        }
+        if (text.startsWith("#no-transcript")) {
+            return Outcome.completedWithoutFile();
         }
         if (text.startsWith("#transcript-raw")) {
             int newline = text.indexOf('\n');

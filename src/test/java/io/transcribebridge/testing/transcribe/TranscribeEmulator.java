@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>0 bytes, {@code #corrupt}, {@code #unsupported}, {@code #samplerate}: FAILED with AWS's reason;</li>
  *   <li>{@code #silence}: COMPLETED with an empty transcript;</li>
  *   <li>{@code #transcript-json} + newline + a transcript JSON: COMPLETED with that file (jobName replaced);</li>
+ *   <li>{@code #no-transcript}: COMPLETED without any output file, as if a lifecycle rule had deleted it;</li>
  *   <li>anything else is the speech: words 0.4 s apart from 0.5 s, {@code .,?!} as punctuation items,
  *       {@code word|0.42} for a confidence other than 0.98, one audio segment per sentence.</li>
  * </ul>
@@ -167,6 +168,11 @@ public final class TranscribeEmulator implements AutoCloseable {
         return stats.calls(operation);
     }
 
+    /** Calls answered with that error type, e.g. "ThrottlingException" (injected or not), of any operation. */
+    public int errors(String errorType) {
+        return stats.errors(errorType);
+    }
+
     public int totalCalls() {
         return stats.total();
     }
@@ -221,6 +227,7 @@ public final class TranscribeEmulator implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", JSON_1_1);
             exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
             if (errorType != null) {
+                stats.recordError(errorType);
                 exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
             }
             exchange.sendResponseHeaders(status, bytes.length);

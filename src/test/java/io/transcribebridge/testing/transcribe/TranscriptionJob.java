@@ -115,7 +115,7 @@ final class TranscriptionJob {
      * so a client that sees COMPLETED can always read the file. Concurrent observers wait here.
      */
     synchronized void writeTranscriptIfDue(Instant now, TranscriptWriter writer) {
-        if (transcriptWritten || !isTerminal(now) || !outcome.isCompleted()) {
+        if (transcriptWritten || !isTerminal(now) || !outcome.isCompleted() || outcome.transcriptFile() == null) {
             return;
         }
         writer.write(output, outcome.transcriptFile());

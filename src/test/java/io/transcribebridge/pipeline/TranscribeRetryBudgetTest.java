@@ -1,0 +1,101 @@
+package io.transcribebridge.pipeline;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import io.transcribebridge.testing.Eventually;
+import io.transcribebridge.testing.FaultInjectionTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code retry.max-attempts} bounds the retries of one outage. Retries of Transcribe's job quota (unlimited, they
+ * say nothing about the object) and retries of earlier outages that were ridden out must not use it up: an object
+ * whose outage needs two retries goes through with {@code retry.max-attempts=3}, whatever happened before.
+ * <p>
+ * An outage here is {@value #FAILED_CALLS} calls answered HTTP 500: two failed calls for Camel whether the AWS SDK
+ * makes 3 or 4 attempts a call, the third Camel attempt then succeeds.
+ */
+class TranscribeRetryBudgetTest extends FaultInjectionTestSupport {
+
+    private static final int MAX_ATTEMPTS = 3;
+    private static final int FAILED_CALLS = 8;
+    private static final int CAMEL_FAILURES_PER_OUTAGE = 2;
+
+    @Override
+    protected Properties properties() {
+        return retries(super.properties(), 100, 500, MAX_ATTEMPTS);
+    }
+
+    private int http500AnswersBefore;
+
+    @BeforeEach
+    void countFromHere() {
+        http500AnswersBefore = transcribe.errors("InternalFailureException");
+    }
+
+    @AfterEach
+    void normalTranscribe() {
+        transcribe.maxRunningJobs(250);
+        transcribe.runFor(Duration.ofMillis(600));
+    }
+
+    @Test
+    void quotaRetriesAtTheStartDoNotCountAgainstAnOutageWhilePolling() {
+        quotaThenOutageOf("GetTranscriptionJob", "budget/quota-then-polls-fail.wav");
+        assertImportedAfterRetries("budget/quota-then-polls-fail.wav", "transcribe-wait", CAMEL_FAILURES_PER_OUTAGE);
+    }
+
+    @Test
+    void quotaRetriesDoNotCountAgainstAnOutageOfTheSameStart() {
+        quotaThenOutageOf("StartTranscriptionJob", "budget/quota-then-start-fails.wav");
+        assertImportedAfterRetries("budget/quota-then-start-fails.wav", "transcribe-wait", 0);
+        assertThat(redeliveries.at("transcribe-start")).isGreaterThan(MAX_ATTEMPTS + CAMEL_FAILURES_PER_OUTAGE);
+    }
+
+    @Test
+    void outagesRiddenOutEarlierDoNotCountAgainstTheNextOne() {
+        String key = "budget/two-outages-while-polling.wav";
+        transcribe.runFor(Duration.ofSeconds(6));
+        transcribe.failNext("GetTranscriptionJob", FAILED_CALLS, "InternalFailureException");
+        s3.put(BUCKET, key, "Polled through two short outages.");
+        Eventually.await(SLOW, "the first outage ridden out",
+                () -> redeliveries.at("transcribe-wait") == CAMEL_FAILURES_PER_OUTAGE
+                      && http500Answers() == FAILED_CALLS);
+        int getsAfterFirstOutage = transcribe.calls("GetTranscriptionJob");
+        Eventually.await(SLOW, "a successful poll", () -> transcribe.calls("GetTranscriptionJob") > getsAfterFirstOutage);
+        transcribe.failNext("GetTranscriptionJob", FAILED_CALLS, "InternalFailureException");
+        assertImportedAfterRetries(key, "transcribe-wait", 2 * CAMEL_FAILURES_PER_OUTAGE);
+    }
+
+    /**
+     * Uploads {@code key} while Transcribe runs no job at all, until its start was refused a few times; then frees
+     * the quota, with the next {@value #FAILED_CALLS} calls of {@code operation} answered HTTP 500.
+     */
+    private void quotaThenOutageOf(String operation, String key) {
+        transcribe.maxRunningJobs(0);
+        s3.put(BUCKET, key, "Waited for a free job slot, then met a short outage.");
+        Eventually.await(SLOW, "the start refused " + (MAX_ATTEMPTS + 2) + " times",
+                () -> redeliveries.at("transcribe-start") >= MAX_ATTEMPTS + 2);
+        transcribe.failNext(operation, FAILED_CALLS, "InternalFailureException");
+        transcribe.maxRunningJobs(250);
+    }
+
+    private int http500Answers() {
+        return transcribe.errors("InternalFailureException") - http500AnswersBefore;
+    }
+
+    private void assertImportedAfterRetries(String key, String stage, int retries) {
+        Eventually.await(SLOW, "imported or recorded as failed",
+                () -> tasksFor(key) > 0 || failureRecord(key).isPresent());
+        assertThat(failureRecord(key).map(r -> r.path("reason").asText())).as("failure record").isEmpty();
+        assertThat(tasksFor(key)).isEqualTo(1);
+        assertThat(redeliveries.at(stage)).as("retries at " + stage).isEqualTo(retries);
+
+        report("test", getCurrentTestName(), "objects", 1, "tasks", tasksFor(key), "failureRecords", 0,
+                "camelRetries", redeliveries, "http500Answers", http500Answers(), "maxAttempts", MAX_ATTEMPTS);
+    }
+}
