@@ -6,7 +6,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.failure.FailureReasons;
 import io.transcribebridge.failure.TransientErrors;
-import io.transcribebridge.failure.UncountedRetry;
+import io.transcribebridge.failure.ThrottlingBackoff;
 import io.transcribebridge.intake.IntakeClassifier;
 import io.transcribebridge.intake.IntakeFilter;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
@@ -69,7 +69,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         // only so that an unsupported object is logged once, not on every listing pass
         registry.bind("skippedObjects", MemoryIdempotentRepository.memoryIdempotentRepository(10_000));
         registry.bind("transientErrors", new TransientErrors());
-        registry.bind("uncountedRetry", new UncountedRetry());
+        registry.bind("throttlingBackoff",
+                new ThrottlingBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()));
         registry.bind("transcriptionJobs", new TranscriptionJobs(settings.languageCode(), output,
                 settings.transcribeMaxWait(), clock));
         registry.bind("transcriptToTask", new TranscriptToTaskProcessor(mapper, new TranscriptParser(mapper),

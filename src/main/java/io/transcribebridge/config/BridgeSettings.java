@@ -29,7 +29,9 @@ public record BridgeSettings(
         Duration labelStudioTimeout,
         TaskLayout taskLayout,
         String modelVersion,
-        boolean s3ForcePathStyle) {
+        boolean s3ForcePathStyle,
+        Duration retryInitialDelay,
+        Duration retryMaxDelay) {
 
     /** Transcribe's OutputKey alphabet; the output prefix becomes part of every OutputKey. */
     private static final Pattern OUTPUT_KEY_CHARS = Pattern.compile("[a-zA-Z0-9\\-_.!*'()/]*");
@@ -106,7 +108,9 @@ public record BridgeSettings(
                 reader.millis("label-studio.timeout-ms", 60_000),
                 layout,
                 reader.optional("label-studio.model-version", "amazon-transcribe"),
-                Boolean.parseBoolean(reader.optional("s3.force-path-style", "false")));
+                Boolean.parseBoolean(reader.optional("s3.force-path-style", "false")),
+                reader.millis("retry.initial-delay-ms", 2_000),
+                reader.millis("retry.max-delay-ms", 120_000));
         if (!reader.problems.isEmpty()) {
             throw new ConfigurationException(reader.problems);
         }
