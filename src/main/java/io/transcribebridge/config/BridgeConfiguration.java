@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.failure.FailureReasons;
 import io.transcribebridge.failure.TransientErrors;
 import io.transcribebridge.failure.ThrottlingBackoff;
-import io.transcribebridge.intake.IntakeClassifier;
+import io.transcribebridge.intake.BucketListing;
+import io.transcribebridge.intake.InFlightCap;
 import io.transcribebridge.intake.IntakeFilter;
+import io.transcribebridge.intake.TrackedObject;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
 import io.transcribebridge.labelstudio.LabelStudioAuthHandler;
 import io.transcribebridge.labelstudio.LabelStudioTasks;
@@ -23,7 +25,6 @@ import io.transcribebridge.transcript.TranscriptToTaskProcessor;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -61,18 +62,24 @@ public class BridgeConfiguration implements CamelConfiguration {
         // region, credentials and endpoint (AWS_ENDPOINT_URL_TRANSCRIBE) come from the SDK's standard chains
         registry.bind("transcribeClient", TranscribeClient.builder().build());
 
-        registry.bind("intakeClassifier",
-                new IntakeClassifier(new IntakeFilter(settings.outputBucket(), settings.outputPrefix())));
-        registry.bind("progressLedger", new ProgressLedger(s3, output));
+        ProgressLedger ledger = new ProgressLedger(s3, output);
+        // a service of the context: loaded from the bucket before any route starts listing
+        context.addService(ledger);
+        registry.bind("progressLedger", ledger);
+        BucketListing listing = new BucketListing(s3, settings.sourceBucket(), settings.sourcePrefix(),
+                settings.s3KeysPerRequest(), new IntakeFilter(settings.outputBucket(), settings.outputPrefix()),
+                ledger);
+        registry.bind("bucketListing", listing);
+        registry.bind("trackedObject", new TrackedObject(listing));
+        int cap = settings.transcribeMaxRunningJobs();
+        registry.bind("jobCap", new InFlightCap(cap, cap * 9 / 10));
         registry.bind("progressRecords",
                 new ProgressRecords(mapper, output, settings.labelStudioProjectId(), clock));
-        // only so that an unsupported object is logged once, not on every listing pass
-        registry.bind("skippedObjects", MemoryIdempotentRepository.memoryIdempotentRepository(10_000));
         registry.bind("transientErrors", new TransientErrors());
         registry.bind("throttlingBackoff",
                 new ThrottlingBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()));
         registry.bind("transcriptionJobs", new TranscriptionJobs(settings.languageCode(), output,
-                settings.transcribeMaxWait(), clock));
+                settings.transcribeMaxWait(), settings.transcribePolling(), clock));
         registry.bind("transcriptToTask", new TranscriptToTaskProcessor(mapper, new TranscriptParser(mapper),
                 new TaskFactory(mapper, settings.taskLayout(), settings.modelVersion())));
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.transcribebridge.labelstudio.TaskLayout;
+import io.transcribebridge.transcribe.TranscriptionJobs;
 
 /**
  * Every setting the Java side needs, read once at start-up from Camel's properties (config/application.properties,
@@ -21,7 +22,7 @@ public record BridgeSettings(
         String outputBucket,
         String outputPrefix,
         String languageCode,
-        Duration transcribePollInterval,
+        TranscriptionJobs.PollSchedule transcribePolling,
         Duration transcribeMaxWait,
         URI labelStudioUrl,
         String labelStudioApiKey,
@@ -31,7 +32,9 @@ public record BridgeSettings(
         String modelVersion,
         boolean s3ForcePathStyle,
         Duration retryInitialDelay,
-        Duration retryMaxDelay) {
+        Duration retryMaxDelay,
+        int s3KeysPerRequest,
+        int transcribeMaxRunningJobs) {
 
     /** Transcribe's OutputKey alphabet; the output prefix becomes part of every OutputKey. */
     private static final Pattern OUTPUT_KEY_CHARS = Pattern.compile("[a-zA-Z0-9\\-_.!*'()/]*");
@@ -100,7 +103,7 @@ public record BridgeSettings(
                 outputBucket,
                 outputPrefix,
                 reader.optional("transcribe.language-code", "en-US"),
-                reader.millis("transcribe.poll-interval-ms", 10_000),
+                polling(reader),
                 reader.millis("transcribe.max-wait-ms", Duration.ofHours(6).toMillis()),
                 url,
                 apiKey,
@@ -110,11 +113,33 @@ public record BridgeSettings(
                 reader.optional("label-studio.model-version", "amazon-transcribe"),
                 Boolean.parseBoolean(reader.optional("s3.force-path-style", "false")),
                 reader.millis("retry.initial-delay-ms", 2_000),
-                reader.millis("retry.max-delay-ms", 120_000));
+                reader.millis("retry.max-delay-ms", 120_000),
+                reader.count("s3.keys-per-request", 1_000, 1_000),
+                reader.count("transcribe.max-running-jobs", 100, 250));
         if (!reader.problems.isEmpty()) {
             throw new ConfigurationException(reader.problems);
         }
         return settings;
+    }
+
+    private static TranscriptionJobs.PollSchedule polling(Reader reader) {
+        Duration interval = reader.millis("transcribe.poll-interval-ms", 10_000);
+        Duration first = reader.millis("transcribe.first-poll-ms", interval.toMillis());
+        Duration max = reader.millis("transcribe.poll-max-interval-ms", 60_000);
+        String backoffText = reader.optional("transcribe.poll-backoff", "1.5");
+        double backoff = 1.5;
+        try {
+            backoff = Double.parseDouble(backoffText);
+            if (!(backoff >= 1 && backoff <= 10)) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            reader.problems.add("TRANSCRIBE_POLL_BACKOFF must be a number from 1 to 10, got '" + backoffText + "'");
+        }
+        if (max.compareTo(interval) < 0) {
+            max = interval;
+        }
+        return new TranscriptionJobs.PollSchedule(first, interval, backoff, max);
     }
 
     /** {@code label-studio.api-key} → {@code LABEL_STUDIO_API_KEY}, the rule Camel uses for overrides. */
@@ -141,6 +166,20 @@ public record BridgeSettings(
 
         String optional(String key, String defaultValue) {
             return properties.apply(key).map(String::strip).filter(v -> !v.isEmpty()).orElse(defaultValue);
+        }
+
+        int count(String key, int defaultValue, int max) {
+            String value = optional(key, Integer.toString(defaultValue));
+            try {
+                int number = Integer.parseInt(value);
+                if (number <= 0 || number > max) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                problems.add(environmentName(key) + " must be a whole number from 1 to " + max + ", got '" + value + "'");
+                return defaultValue;
+            }
         }
 
         Duration millis(String key, long defaultValue) {

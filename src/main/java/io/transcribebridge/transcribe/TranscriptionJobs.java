@@ -20,12 +20,19 @@ public final class TranscriptionJobs {
     private final String languageCode;
     private final OutputLayout output;
     private final Duration maxWait;
+    private final PollSchedule polling;
     private final Clock clock;
 
-    public TranscriptionJobs(String languageCode, OutputLayout output, Duration maxWait, Clock clock) {
+    /** When to poll a job: first after {@code firstPoll}, then every {@code interval} x backoff^n, at most max. */
+    public record PollSchedule(Duration firstPoll, Duration interval, double backoff, Duration maxInterval) {
+    }
+
+    public TranscriptionJobs(String languageCode, OutputLayout output, Duration maxWait, PollSchedule polling,
+                             Clock clock) {
         this.languageCode = languageCode;
         this.output = output;
         this.maxWait = maxWait;
+        this.polling = polling;
         this.clock = clock;
     }
 
@@ -42,6 +49,18 @@ public final class TranscriptionJobs {
     /** Ends in {@code .json}, so Transcribe uses it as the exact object key rather than as a folder. */
     public String transcriptKey(String jobName) {
         return output.transcriptKey(jobName);
+    }
+
+    /**
+     * Delay before poll number {@code index} (0-based) of one job: the first after {@code firstPoll}, then
+     * {@code interval}, growing by {@code backoff} each time up to {@code maxInterval}.
+     */
+    public long pollDelay(int index) {
+        if (index <= 0) {
+            return polling.firstPoll().toMillis();
+        }
+        double delay = polling.interval().toMillis() * Math.pow(polling.backoff(), index - 1);
+        return (long) Math.min(delay, polling.maxInterval().toMillis());
     }
 
     public Instant deadline() {

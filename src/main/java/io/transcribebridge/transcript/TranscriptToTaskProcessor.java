@@ -1,7 +1,7 @@
 package io.transcribebridge.transcript;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.transcribebridge.intake.IntakeClassifier;
+import io.transcribebridge.intake.TrackedObject;
 import io.transcribebridge.intake.SourceObject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -26,8 +26,8 @@ public final class TranscriptToTaskProcessor implements Processor {
     public void process(Exchange exchange) throws Exception {
         byte[] json = exchange.getIn().getMandatoryBody(byte[].class);
         Transcript transcript = parser.parse(json);
-        SourceObject source = exchange.getProperty(IntakeClassifier.SOURCE, SourceObject.class);
-        String jobName = exchange.getProperty(IntakeClassifier.JOB_NAME, String.class);
+        SourceObject source = exchange.getProperty(TrackedObject.SOURCE, SourceObject.class);
+        String jobName = exchange.getProperty(TrackedObject.JOB_NAME, String.class);
         var payload = mapper.createArrayNode().add(tasks.task(source, jobName, transcript));
         exchange.setProperty("transcriptWords", transcript.wordCount());
         exchange.getMessage().setBody(mapper.writeValueAsString(payload));

@@ -29,7 +29,10 @@ class BridgeSettingsTest {
         assertThat(settings.outputPrefix()).isEqualTo("transcribe-bridge/");
         assertThat(settings.sourcePrefix()).isEmpty();
         assertThat(settings.languageCode()).isEqualTo("en-US");
-        assertThat(settings.transcribePollInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.transcribePolling().firstPoll()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.transcribePolling().maxInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.transcribeMaxRunningJobs()).isEqualTo(100);
+        assertThat(settings.s3KeysPerRequest()).isEqualTo(1000);
         assertThat(settings.labelStudioProjectId()).isEqualTo(7);
         assertThat(settings.taskLayout().fromName()).isEqualTo("transcription");
         assertThat(settings.taskLayout().audioVariable()).isEqualTo("audio");

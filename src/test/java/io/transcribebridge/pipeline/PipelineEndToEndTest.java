@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +15,6 @@ import io.transcribebridge.testing.BridgeTestSupport;
 import io.transcribebridge.testing.Eventually;
 import io.transcribebridge.testing.labelstudio.Task;
 import io.transcribebridge.transcribe.JobNames;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,9 +71,7 @@ class PipelineEndToEndTest extends BridgeTestSupport {
         Eventually.await(SLOW, "a task per supported object", () -> labelStudio.tasks(project).size() >= speech.size());
         // three more full listing passes of the bucket must not add anything: no task, no job, no record
         int startsBefore = transcribe.calls("StartTranscriptionJob");
-        int objects = s3.keys(BUCKET, "").size();
-        NotifyBuilder threePasses = new NotifyBuilder(context).fromRoute("s3-intake").whenDone(3 * objects).create();
-        assertThat(threePasses.matches(SLOW.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        awaitListingPasses(3);
         assertThat(transcribe.calls("StartTranscriptionJob"))
                 .as("finished objects, the failed one included, are not started again").isEqualTo(startsBefore);
 

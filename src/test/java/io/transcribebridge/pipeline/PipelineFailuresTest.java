@@ -1,14 +1,12 @@
 package io.transcribebridge.pipeline;
 
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.testing.BridgeTestSupport;
 import io.transcribebridge.testing.Eventually;
 import io.transcribebridge.transcribe.JobNames;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,9 +24,7 @@ class PipelineFailuresTest extends BridgeTestSupport {
     /** Every later listing pass must leave a finished object alone. */
     private void assertNotStartedAgain() {
         int starts = transcribe.calls("StartTranscriptionJob");
-        int objects = s3.keys(BUCKET, "").size();
-        NotifyBuilder twoPasses = new NotifyBuilder(context).fromRoute("s3-intake").whenDone(2 * objects).create();
-        assertThat(twoPasses.matches(SLOW.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        awaitListingPasses(2);
         assertThat(transcribe.calls("StartTranscriptionJob")).isEqualTo(starts);
     }
 
@@ -121,9 +117,7 @@ class PipelineFailuresTest extends BridgeTestSupport {
                     .outputBucketName(BUCKET).outputKey(OUTPUT_PREFIX + "transcripts/" + jobName + ".json"));
         }
         awaitTask(key);
-        int objects = s3.keys(BUCKET, "").size();
-        NotifyBuilder twoPasses = new NotifyBuilder(context).fromRoute("s3-intake").whenDone(2 * objects).create();
-        assertThat(twoPasses.matches(SLOW.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        awaitListingPasses(2);
         assertThat(tasksFor(key)).as("adopted once, imported once").isEqualTo(1);
         assertThat(transcribe.jobNames()).filteredOn(jobName::equals).hasSize(1);
     }

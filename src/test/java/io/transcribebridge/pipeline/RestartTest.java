@@ -1,10 +1,8 @@
 package io.transcribebridge.pipeline;
 
-import java.util.concurrent.TimeUnit;
 
 import io.transcribebridge.testing.BridgeTestSupport;
 import io.transcribebridge.testing.Eventually;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,9 +25,7 @@ class RestartTest extends BridgeTestSupport {
     }
 
     private void awaitTwoListingPasses() {
-        int objects = s3.keys(BUCKET, "").size();
-        NotifyBuilder passes = new NotifyBuilder(context).fromRoute("s3-intake").whenDone(2 * objects).create();
-        assertThat(passes.matches(SLOW.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        awaitListingPasses(2);
     }
 
     @Test

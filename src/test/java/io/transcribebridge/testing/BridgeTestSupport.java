@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 import io.transcribebridge.config.BridgeConfiguration;
+import io.transcribebridge.intake.BucketListing;
 import io.transcribebridge.testing.labelstudio.LabelStudioEmulator;
 import io.transcribebridge.testing.s3.EmbeddedS3;
 import io.transcribebridge.testing.transcribe.TranscribeEmulator;
@@ -107,6 +108,7 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         p.setProperty("s3.force-path-style", "true");
         p.setProperty("s3.poll-interval-ms", "250");
         p.setProperty("transcribe.poll-interval-ms", "200");
+        p.setProperty("transcribe.poll-max-interval-ms", "400");
         p.setProperty("retry.initial-delay-ms", "100");
         p.setProperty("retry.max-delay-ms", "500");
         p.setProperty("management.port", Integer.toString(managementPort));
@@ -116,6 +118,16 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     /** Called while the test instance is built, before the service starts; the result is {@link #configuredKey}. */
     protected String apiKey() {
         return labelStudio.personalAccessToken();
+    }
+
+    /**
+     * Waits until {@code passes} complete listing passes of the source bucket have started and ended after this call,
+     * so every object version listed by them has been queued (or skipped) by the time this returns.
+     */
+    protected void awaitListingPasses(int passes) {
+        BucketListing listing = context.getRegistry().lookupByNameAndType("bucketListing", BucketListing.class);
+        long target = listing.passes() + passes + 1;
+        Eventually.await(SLOW, passes + " listing passes", () -> listing.passes() >= target);
     }
 
     protected static String uri(String key) {

@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.transcribe.JobNames;
-import org.apache.camel.builder.NotifyBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,16 +105,6 @@ public abstract class FaultInjectionTestSupport extends BridgeTestSupport {
     /** Task look-ups ({@code GET /api/tasks/?query=}) Label Studio received. */
     protected static int lookups() {
         return labelStudio.requests("/api/tasks/?");
-    }
-
-    /**
-     * Waits for {@code passes} more full listing passes of the source bucket, so that whatever a pass would start
-     * again has been started by the time this returns.
-     */
-    protected void awaitListingPasses(int passes) {
-        int objects = s3.keys(BUCKET, "").size();
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("s3-intake").whenDone(passes * objects).create();
-        assertThat(done.matches(SLOW.toSeconds(), TimeUnit.SECONDS)).as(passes + " listing passes").isTrue();
     }
 
     protected static void sleep(Duration duration) {

@@ -70,6 +70,7 @@ public abstract class PackagedServiceTestSupport {
         environment.put("LABEL_STUDIO_PROJECT_ID", Integer.toString(project));
         environment.put("S3_POLL_INTERVAL_MS", "500");
         environment.put("TRANSCRIBE_POLL_INTERVAL_MS", "300");
+        environment.put("TRANSCRIBE_POLL_MAX_INTERVAL_MS", "600");
         return environment;
     }
 

@@ -1,0 +1,147 @@
+package io.transcribebridge.intake;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.transcribebridge.progress.ProgressLedger;
+import io.transcribebridge.transcribe.JobNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * One intake pass over the source bucket: ListObjectsV2 pages of up to 1,000 keys, fetched lazily while the caller
+ * iterates, yielding only the object versions that are new work: supported media, not the service's own output,
+ * not finished ({@link ProgressLedger}) and not already queued or in flight. Nothing else is requested from S3: the
+ * audio is never read, and a pass over 100,000 finished objects costs 100 LIST requests and no more memory than one
+ * page.
+ * <p>
+ * A yielded version counts as queued until {@link #release} (called when its exchange completes, however it ends).
+ */
+public final class BucketListing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BucketListing.class);
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+    private final int pageSize;
+    private final IntakeFilter filter;
+    private final ProgressLedger ledger;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final Set<String> unsupportedLogged = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong listRequests = new AtomicLong();
+    private final AtomicLong keysListed = new AtomicLong();
+
+    public BucketListing(S3Client s3, String bucket, String prefix, int pageSize, IntakeFilter filter,
+                         ProgressLedger ledger) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.pageSize = pageSize;
+        this.filter = filter;
+        this.ledger = ledger;
+    }
+
+    /** The new object versions of one pass, listed page by page as the iterator advances. */
+    public Iterator<SourceObject> newObjects() {
+        passes.incrementAndGet();
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).maxKeys(pageSize)
+                .build();
+        Iterator<S3Object> keys = s3.listObjectsV2Paginator(request).stream()
+                .peek(page -> {
+                    listRequests.incrementAndGet();
+                    keysListed.addAndGet(page.keyCount() == null ? page.contents().size() : page.keyCount());
+                })
+                .flatMap(page -> page.contents().stream())
+                .iterator();
+        return new Iterator<>() {
+            private SourceObject next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && keys.hasNext()) {
+                    next = admit(keys.next());
+                }
+                return next != null;
+            }
+
+            @Override
+            public SourceObject next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                SourceObject answer = next;
+                next = null;
+                return answer;
+            }
+        };
+    }
+
+    private SourceObject admit(S3Object object) {
+        String key = object.key();
+        switch (filter.classify(bucket, key)) {
+            case OWN_OUTPUT:
+                return null;
+            case UNSUPPORTED:
+                logUnsupportedOnce(key);
+                return null;
+            default:
+                break;
+        }
+        String etag = JobNames.normalizeEtag(object.eTag());
+        String jobName = JobNames.of(bucket, key, etag);
+        if (ledger.contains(jobName) || !queued.add(jobName)) {
+            return null;
+        }
+        return new SourceObject(bucket, key, etag, object.size() == null ? -1 : object.size());
+    }
+
+    private void logUnsupportedOnce(String key) {
+        if (LOG.isDebugEnabled()) {
+            boolean first;
+            synchronized (unsupportedLogged) {
+                first = unsupportedLogged.add(key);
+            }
+            if (first) {
+                LOG.debug("Ignoring s3://{}/{}: not a format Transcribe accepts ({})", bucket, key,
+                        "mp3, mp4, wav, flac, ogg, amr, webm, m4a");
+            }
+        }
+    }
+
+    /** The version's exchange has completed: it may be listed again (the ledger decides whether it is new work). */
+    public void release(String jobName) {
+        queued.remove(jobName);
+    }
+
+    public int queuedOrInFlight() {
+        return queued.size();
+    }
+
+    public long passes() {
+        return passes.get();
+    }
+
+    public long listRequests() {
+        return listRequests.get();
+    }
+
+    public long keysListed() {
+        return keysListed.get();
+    }
+}
