@@ -1,5 +1,6 @@
 package io.transcribebridge.transcript;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,7 +38,7 @@ class TranscriptParserTest {
         assertThat(transcript.text()).isEqualTo(raw.path("results").path("transcripts").path(0).path("transcript").asText());
         assertThat(transcript.items()).hasSize(raw.path("results").path("items").size());
         // the fixture README's rule: joining item contents gives the transcript
-        assertThat(TranscriptParser.joinItems(transcript.items())).isEqualTo(transcript.text());
+        assertThat(ItemText.join(transcript.items(), 0, transcript.items().size())).isEqualTo(transcript.text());
     }
 
     @ParameterizedTest
@@ -112,6 +114,105 @@ class TranscriptParserTest {
         assertThat(parser.parse(json.getBytes(StandardCharsets.UTF_8)).text()).isEqualTo("Hi, there.");
     }
 
+    @Test
+    void readsAudioSegmentsAndItemIds() {
+        Transcript transcript = parser.parse(FixtureTranscripts.bytes("02-speaker-diarization-2-speakers.json"));
+
+        assertThat(transcript.items()).extracting(TranscriptItem::id).startsWith(0, 1, 2);
+        assertThat(transcript.audioSegments()).hasSize(4);
+        AudioSegment second = transcript.audioSegments().get(1);
+        assertThat(second.id()).isEqualTo(1);
+        assertThat(second.startTime()).isEqualTo(3.95);
+        assertThat(second.endTime()).isEqualTo(5.985);
+        assertThat(second.speakerLabel()).isEqualTo("spk_1");
+        assertThat(second.itemIds()).startsWith(10, 11).endsWith(17);
+        assertThat(transcript.audioSeconds()).isEqualTo(12.77);
+        assertThat(transcript.hasChannels()).isFalse();
+    }
+
+    @Test
+    void itemsWithoutSpeakerGetItFromTheSpeakerSegmentsByTime() throws Exception {
+        ObjectNode json = fixture("02-speaker-diarization-2-speakers.json");
+        List<String> speakers = parse(json).items().stream().map(TranscriptItem::speakerLabel).toList();
+        removeFromEach(json.path("results").path("items"), "speaker_label");
+        Transcript fromTurns = parse(json);
+        removeFromEach(json.path("results").path("speaker_labels").path("segments"), "items");
+        Transcript fromSegments = parse(json);
+
+        assertThat(speakers).contains("spk_0", "spk_1").doesNotContainNull();
+        assertThat(fromTurns.items()).extracting(TranscriptItem::speakerLabel).isEqualTo(speakers);
+        assertThat(fromSegments.items()).extracting(TranscriptItem::speakerLabel).isEqualTo(speakers);
+    }
+
+    @Test
+    void channelItemsAreMergedByTimeWhenTheTopLevelItemsAreMissing() throws Exception {
+        ObjectNode json = fixture("03-channel-identification-2-channels.json");
+        Transcript merged = parse(json);
+        ((ObjectNode) json.path("results")).remove("items");
+
+        Transcript fromChannels = parse(json);
+
+        assertThat(fromChannels.items()).isEqualTo(merged.items());
+        assertThat(fromChannels.channelLabels()).containsExactly("ch_0", "ch_1");
+        assertThat(fromChannels.hasChannels()).isTrue();
+        assertThat(fromChannels.channelIndex("ch_1")).isEqualTo(1);
+    }
+
+    @Test
+    void unlabelledTopLevelItemsGetTheirChannelFromTheChannelLists() throws Exception {
+        ObjectNode json = fixture("03-channel-identification-2-channels.json");
+        List<String> channels = parse(json).items().stream().map(TranscriptItem::channelLabel).toList();
+        removeFromEach(json.path("results").path("items"), "channel_label");
+        Transcript byId = parse(json);
+        removeFromEach(json.path("results").path("items"), "id");
+        Transcript byTime = parse(json);
+
+        assertThat(byId.items()).extracting(TranscriptItem::channelLabel).isEqualTo(channels);
+        assertThat(byTime.items()).extracting(TranscriptItem::channelLabel).isEqualTo(channels);
+    }
+
+    @Test
+    void languageIdentificationIsReadAndOnlyItMeansAnIdentifiedLanguage() {
+        Transcript identified = parser.parse(FixtureTranscripts.bytes("04-language-identification.json"));
+        assertThat(identified.languageIdentification()).containsExactly(new LanguageScore("en-GB", 0.9712),
+                new LanguageScore("en-US", 0.0213), new LanguageScore("en-AU", 0.0075));
+        assertThat(identified.identifiedLanguage()).contains("en-GB");
+
+        Transcript configured = parser.parse("""
+                {"results":{"language_code":"en-US","items":[]}}""".getBytes(StandardCharsets.UTF_8));
+        assertThat(configured.languageCode()).isEqualTo("en-US");
+        assertThat(configured.identifiedLanguage()).isEmpty();
+
+        Transcript scoresOnly = parser.parse("""
+                {"results":{"language_identification":[{"code":"de-DE","score":0.2},{"code":"fr-FR","score":"0.8"}]}}"""
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(scoresOnly.identifiedLanguage()).contains("fr-FR");
+    }
+
+    @Test
+    void toleratesAnyKeyOrderUnknownKeysNullBlocksAndMissingIds() {
+        String json = """
+                {"results":{"speaker_labels":null,"channel_labels":null,"audio_segments":null,"unknown":{"a":[1]},
+                  "items":[{"alternatives":[{"content":"Hi","confidence":"0.9","extra":true}],"language_code":"en-US",
+                            "end_time":"0.4","start_time":"0.1","type":"pronunciation"}],
+                  "transcripts":[{"transcript":"Hi"}]},
+                 "status":"COMPLETED","jobName":"late-name","isRedacted":false}""";
+
+        Transcript transcript = parser.parse(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(transcript.jobName()).isEqualTo("late-name");
+        assertThat(transcript.items()).containsExactly(new TranscriptItem(null, TranscriptItem.Type.PRONUNCIATION,
+                "Hi", 0.9, 0.1, 0.4, null, null));
+        assertThat(transcript.audioSegments()).isEmpty();
+    }
+
+    @Test
+    void readsFromAStream() {
+        Transcript transcript = parser.parse(new ByteArrayInputStream(FixtureTranscripts.bytes("01-standard-single-speaker.json")));
+
+        assertThat(transcript.items()).hasSize(44);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "", "not json", "[1,2]", "{\"jobName\":\"j\"}", "{\"results\":\"x\"}",
                              "{\"results\":{\"items\":{}}}",
@@ -120,5 +221,17 @@ class TranscriptParserTest {
         assertThatThrownBy(() -> parser.parse(content.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedTranscriptException.class)
                 .hasMessageStartingWith("transcript");
+    }
+
+    private ObjectNode fixture(String name) throws Exception {
+        return (ObjectNode) mapper.readTree(FixtureTranscripts.bytes(name));
+    }
+
+    private Transcript parse(JsonNode json) throws Exception {
+        return parser.parse(mapper.writeValueAsBytes(json));
+    }
+
+    private static void removeFromEach(JsonNode array, String field) {
+        array.forEach(element -> ((ObjectNode) element).remove(field));
     }
 }
