@@ -13,12 +13,14 @@ import io.transcribebridge.intake.IntakeFilter;
 import io.transcribebridge.intake.TrackedObject;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
 import io.transcribebridge.labelstudio.LabelStudioAuthHandler;
+import io.transcribebridge.labelstudio.LabelStudioProjects;
 import io.transcribebridge.labelstudio.LabelStudioTasks;
 import io.transcribebridge.labelstudio.LabelStudioUrls;
 import io.transcribebridge.progress.OutputLayout;
 import io.transcribebridge.progress.ProgressLedger;
 import io.transcribebridge.progress.ProgressRecords;
 import io.transcribebridge.transcribe.TranscriptionJobs;
+import io.transcribebridge.transcript.OutputPlan;
 import io.transcribebridge.transcript.TaskFactory;
 import io.transcribebridge.transcript.TranscriptParser;
 import io.transcribebridge.transcript.TranscriptToTaskProcessor;
@@ -34,7 +36,9 @@ import software.amazon.awssdk.services.transcribe.TranscribeClient;
 
 /**
  * Binds the beans the route files refer to ({@code #s3Client}, {@code transcriptionJobs}, ...). Runs before the
- * routes are loaded, so a bad configuration stops the service before anything is consumed.
+ * routes are loaded, so a bad configuration stops the service before anything is consumed. That includes the Label
+ * Studio project: its labeling config decides the {@link OutputPlan} (bound as {@code outputPlan}), and a project that
+ * cannot hold a transcript stops the service.
  */
 public class BridgeConfiguration implements CamelConfiguration {
 
@@ -78,21 +82,39 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("transientErrors", new TransientErrors());
         registry.bind("throttlingBackoff",
                 new ThrottlingBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()));
-        registry.bind("transcriptionJobs", new TranscriptionJobs(settings.languageCode(), output,
-                settings.transcribeMaxWait(), settings.transcribePolling(), clock));
-        registry.bind("transcriptToTask", new TranscriptToTaskProcessor(mapper, new TranscriptParser(mapper),
-                new TaskFactory(mapper, settings.taskLayout(), settings.modelVersion())));
+        registry.bind("transcriptionJobs", new TranscriptionJobs(settings.languageCode(),
+                settings.transcribeFeatures(), output, settings.transcribeMaxWait(), settings.transcribePolling(),
+                clock));
 
-        LabelStudioAuth auth = new LabelStudioAuth(settings.labelStudioUrl(), settings.labelStudioApiKey(),
-                HttpClient.newBuilder().connectTimeout(settings.labelStudioTimeout()).build(), mapper, clock,
-                settings.labelStudioTimeout());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.labelStudioTimeout()).build();
+        OutputPlan outputPlan = outputPlan(settings, http, mapper, clock);
+        registry.bind("outputPlan", outputPlan);
+        registry.bind("transcriptToTask", new TranscriptToTaskProcessor(mapper, new TranscriptParser(mapper),
+                new TaskFactory(mapper, outputPlan, settings.modelVersion())));
+
+        LabelStudioAuth auth = new LabelStudioAuth(settings.labelStudioUrl(), settings.labelStudioApiKey(), http,
+                mapper, clock, settings.labelStudioTimeout());
         registry.bind("labelStudioAuth", new LabelStudioAuthHandler(auth));
         registry.bind("labelStudioTasks", new LabelStudioTasks(mapper, settings.labelStudioProjectId()));
         registry.bind("failureReasons", new FailureReasons(auth.kind()));
 
         LOG.info("Watching s3://{}/{} -> Transcribe ({}) -> Label Studio {} project {} using a {}",
-                settings.sourceBucket(), settings.sourcePrefix(), settings.languageCode(),
+                settings.sourceBucket(), settings.sourcePrefix(), settings.transcribeFeatures().identifyLanguage()
+                        ? "identifying " + String.join("/", settings.transcribeFeatures().languageOptions())
+                        : settings.languageCode(),
                 settings.labelStudioUrl(), settings.labelStudioProjectId(), auth.kind().description());
+    }
+
+    /**
+     * Reads the project with an authenticator of its own, so the routes' one starts without state (an access token
+     * minted here is not reused for the imports).
+     */
+    private static OutputPlan outputPlan(BridgeSettings settings, HttpClient http, ObjectMapper mapper, Clock clock) {
+        LabelStudioAuth auth = new LabelStudioAuth(settings.labelStudioUrl(), settings.labelStudioApiKey(), http,
+                mapper, clock, settings.labelStudioTimeout());
+        LabelStudioProjects projects = new LabelStudioProjects(settings.labelStudioUrl(), auth, http, mapper,
+                settings.labelStudioTimeout());
+        return ProjectIntrospection.outputPlan(settings, projects, duration -> Thread.sleep(duration.toMillis()));
     }
 
     private static S3Client s3Client(BridgeSettings settings) {

@@ -77,7 +77,8 @@ public final class LabelStudioAuth {
         return true;
     }
 
-    private static String describe(IOException e) {
+    /** The JDK client's ConnectException has no message at all: names what failed anyway. */
+    static String describe(IOException e) {
         String name = e.getClass().getName();
         if (e.getMessage() != null && !e.getMessage().isBlank()) {
             return name + ": " + e.getMessage();

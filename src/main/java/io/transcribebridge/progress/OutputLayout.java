@@ -6,8 +6,12 @@ package io.transcribebridge.progress;
  */
 public record OutputLayout(String bucket, String prefix) {
 
+    public String transcriptsPrefix() {
+        return prefix + "transcripts/";
+    }
+
     public String transcriptKey(String jobName) {
-        return prefix + "transcripts/" + jobName + ".json";
+        return transcriptsPrefix() + jobName + ".json";
     }
 
     public String donePrefix() {

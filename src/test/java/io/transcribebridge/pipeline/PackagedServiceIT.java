@@ -49,4 +49,20 @@ class PackagedServiceIT extends PackagedServiceTestSupport {
         assertThat(service.log()).contains("LABEL_STUDIO_URL", "LABEL_STUDIO_API_KEY", "LABEL_STUDIO_PROJECT_ID")
                 .doesNotContain("SOURCE_BUCKET (source.bucket)");
     }
+
+    @Test
+    void aProjectThatCannotHoldATranscriptStopsItWithExitCode2() {
+        int images = labelStudio.createProject("Images", "<View><Image name=\"image\" value=\"$image\"/>"
+                + "<TextArea name=\"caption\" toName=\"image\"/></View>");
+        Map<String, String> environment = environment();
+        environment.put("LABEL_STUDIO_PROJECT_ID", Integer.toString(images));
+
+        ServiceProcess service = startService(environment);
+
+        assertThat(service.awaitExit(Duration.ofSeconds(10))).as("exits within 10 s").isTrue();
+        assertThat(service.exitCode()).isEqualTo(2);
+        assertThat(service.log()).contains("The labeling config of Label Studio project " + images + " ('Images') has "
+                + "no <Audio> tag").doesNotContain(apiKey);
+        assertThat(transcribe.totalCalls()).isZero();
+    }
 }

@@ -35,10 +35,14 @@ final class JobJson {
             node.put("MediaFormat", job.mediaFormat());
         }
         node.putObject("Media").put("MediaFileUri", request.mediaFileUri());
+        ObjectNode transcript = node.putObject("Transcript");
         if ("COMPLETED".equals(status)) {
-            node.putObject("Transcript").put("TranscriptFileUri", job.output().transcriptFileUri(now).toString());
-        } else {
-            node.putObject("Transcript");
+            if (!job.redacted() || job.unredactedToo()) {
+                transcript.put("TranscriptFileUri", job.output().transcriptFileUri(now).toString());
+            }
+            if (job.redacted()) {
+                transcript.put("RedactedTranscriptFileUri", job.output().redacted().transcriptFileUri(now).toString());
+            }
         }
         if (started) {
             node.put("StartTime", epochSeconds(job.startTime()));

@@ -37,6 +37,17 @@ record OutputLocation(String bucket, String key, String region, boolean serviceB
         return new OutputLocation(outputBucket, folder + jobName + ".json", region, false);
     }
 
+    /**
+     * Where the redacted transcript of a PII-redaction job goes: same folder, file name prefixed {@code redacted-}.
+     * AWS documents no name for it (client code suggests this prefix, see the reference, section 2); clients must take
+     * the location from {@code RedactedTranscriptFileUri}, which is why the emulator does not write it at OutputKey.
+     */
+    OutputLocation redacted() {
+        int slash = key.lastIndexOf('/');
+        return new OutputLocation(bucket, key.substring(0, slash + 1) + "redacted-" + key.substring(slash + 1), region,
+                serviceBucket);
+    }
+
     static String serviceBucketName(String region) {
         return "aws-transcribe-" + region + "-prod";
     }

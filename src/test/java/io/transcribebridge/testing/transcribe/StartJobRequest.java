@@ -1,7 +1,9 @@
 package io.transcribebridge.testing.transcribe;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +45,40 @@ record StartJobRequest(
                 body);
     }
 
+    boolean channelIdentification() {
+        return settings != null && settings.path("ChannelIdentification").asBoolean(false);
+    }
+
+    /** The ContentRedaction member, or null. */
+    JsonNode contentRedaction() {
+        JsonNode redaction = raw.get("ContentRedaction");
+        return redaction != null && redaction.isObject() ? redaction : null;
+    }
+
+    String redactionText(String field) {
+        JsonNode redaction = contentRedaction();
+        return redaction == null ? null : text(redaction, field);
+    }
+
+    List<String> piiEntityTypes() {
+        List<String> types = new ArrayList<>();
+        JsonNode redaction = contentRedaction();
+        if (redaction != null) {
+            redaction.path("PiiEntityTypes").forEach(type -> types.add(type.asText()));
+        }
+        return types;
+    }
+
+    /** LanguageIdSettings: language code to {VocabularyName, VocabularyFilterName, LanguageModelName}. */
+    Map<String, JsonNode> languageIdSettings() {
+        Map<String, JsonNode> perLanguage = new LinkedHashMap<>();
+        JsonNode node = raw.get("LanguageIdSettings");
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(entry -> perLanguage.put(entry.getKey(), entry.getValue()));
+        }
+        return perLanguage;
+    }
+
     boolean showSpeakerLabels() {
         return settings != null && settings.path("ShowSpeakerLabels").asBoolean(false);
     }
@@ -63,7 +99,7 @@ record StartJobRequest(
         return settings == null ? null : text(settings, field);
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

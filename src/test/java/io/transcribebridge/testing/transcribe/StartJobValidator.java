@@ -1,7 +1,12 @@
 package io.transcribebridge.testing.transcribe;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import software.amazon.awssdk.services.transcribe.model.LanguageCode;
 
@@ -9,6 +14,11 @@ import software.amazon.awssdk.services.transcribe.model.LanguageCode;
  * Request checks StartTranscriptionJob makes before touching S3. Model constraints (patterns, lengths,
  * ranges, enums) come first and are reported together; parameter-combination rules follow.
  * The combination messages are the emulator's own wording: AWS does not document them verbatim.
+ * <p>
+ * Combinations follow the current API model and docs: ShowSpeakerLabels with ChannelIdentification is accepted (the
+ * model forbade it only until 2023-11-27); ContentRedaction needs en-US or es-US and no language identification; with
+ * language identification a vocabulary or filter goes into LanguageIdSettings, keyed by a LanguageOptions entry;
+ * every vocabulary and filter must exist ({@link CustomVocabularies}) and be in the language it is used for.
  */
 final class StartJobValidator {
 
@@ -23,13 +33,19 @@ final class StartJobValidator {
             .map(LanguageCode::toString)
             .sorted()
             .toList();
+    private static final List<String> FILTER_METHODS = List.of("remove", "mask", "tag");
+    private static final List<String> PII_ENTITY_TYPES = List.of("BANK_ACCOUNT_NUMBER", "BANK_ROUTING",
+            "CREDIT_DEBIT_NUMBER", "CREDIT_DEBIT_CVV", "CREDIT_DEBIT_EXPIRY", "PIN", "EMAIL", "ADDRESS", "NAME",
+            "PHONE", "SSN", "ALL");
+    static final List<String> REDACTION_LANGUAGES = List.of("en-US", "es-US");
 
     private StartJobValidator() {
     }
 
-    static void validate(StartJobRequest request) {
+    static void validate(StartJobRequest request, CustomVocabularies vocabularies) {
         checkModelConstraints(request);
         checkCombinations(request);
+        checkVocabularies(request, vocabularies);
     }
 
     private static void checkModelConstraints(StartJobRequest request) {
@@ -53,6 +69,24 @@ final class StartJobValidator {
         errors.length(request.settingsText("VocabularyName"), "settings.vocabularyName", 1, 200);
         errors.pattern(request.settingsText("VocabularyName"), "settings.vocabularyName", RESOURCE_NAME,
                 "^[0-9a-zA-Z._-]+");
+        errors.length(request.settingsText("VocabularyFilterName"), "settings.vocabularyFilterName", 1, 200);
+        errors.pattern(request.settingsText("VocabularyFilterName"), "settings.vocabularyFilterName", RESOURCE_NAME,
+                "^[0-9a-zA-Z._-]+");
+        errors.oneOf(request.settingsText("VocabularyFilterMethod"), "settings.vocabularyFilterMethod",
+                FILTER_METHODS);
+        errors.oneOfEach(request.languageOptions(), "languageOptions", LANGUAGE_CODES, Integer.MAX_VALUE);
+        if (request.contentRedaction() != null) {
+            errors.notNull(request.redactionText("RedactionType"), "contentRedaction.redactionType");
+            errors.oneOf(request.redactionText("RedactionType"), "contentRedaction.redactionType", List.of("PII"));
+            errors.notNull(request.redactionText("RedactionOutput"), "contentRedaction.redactionOutput");
+            errors.oneOf(request.redactionText("RedactionOutput"), "contentRedaction.redactionOutput",
+                    List.of("redacted", "redacted_and_unredacted"));
+            errors.oneOfEach(request.piiEntityTypes(), "contentRedaction.piiEntityTypes", PII_ENTITY_TYPES, 11);
+        }
+        Map<String, JsonNode> languageIdSettings = request.languageIdSettings();
+        if (languageIdSettings.size() > 5) {
+            errors.oneOfEach(List.copyOf(languageIdSettings.keySet()), "languageIdSettings", LANGUAGE_CODES, 5);
+        }
         errors.throwIfAny();
     }
 
@@ -86,15 +120,74 @@ final class StartJobValidator {
             throw TranscribeError.badRequest("ShowAlternatives and MaxAlternatives must be used together. "
                     + "Set both or neither and try your request again.");
         }
-        if (request.settingsText("VocabularyName") != null) {
-            throw TranscribeError.badRequest(
-                    "The requested vocabulary couldn't be found. Check the vocabulary name and try your "
-                            + "request again.");
+        boolean filter = request.settingsText("VocabularyFilterName") != null || languageIdFilters(request);
+        if (filter != (request.settingsText("VocabularyFilterMethod") != null)) {
+            throw TranscribeError.badRequest("VocabularyFilterName and VocabularyFilterMethod must be used together. "
+                    + "Set both or neither and try your request again.");
         }
-        if (request.settingsText("VocabularyFilterName") != null) {
-            throw TranscribeError.badRequest(
-                    "The requested vocabulary filter couldn't be found. Check the vocabulary filter name and "
-                            + "try your request again.");
+        boolean identifying = request.identifyLanguage() || request.identifyMultipleLanguages();
+        if (!request.languageIdSettings().isEmpty()) {
+            if (!identifying) {
+                throw TranscribeError.badRequest("LanguageIdSettings requires IdentifyLanguage or "
+                        + "IdentifyMultipleLanguages. Remove LanguageIdSettings and try your request again.");
+            }
+            for (String language : request.languageIdSettings().keySet()) {
+                if (!request.languageOptions().contains(language)) {
+                    throw TranscribeError.badRequest("The language code " + language + " in LanguageIdSettings "
+                            + "must also be in LanguageOptions. Add it to LanguageOptions or remove it from "
+                            + "LanguageIdSettings and try your request again.");
+                }
+            }
+        }
+        if (identifying && (request.settingsText("VocabularyName") != null
+                || request.settingsText("VocabularyFilterName") != null)) {
+            throw TranscribeError.badRequest("With language identification, specify custom vocabularies and "
+                    + "vocabulary filters per language in LanguageIdSettings, not in Settings. Move them and try "
+                    + "your request again.");
+        }
+        if (request.contentRedaction() != null) {
+            if (identifying) {
+                throw TranscribeError.badRequest("Content redaction isn't supported with language identification. "
+                        + "Remove ContentRedaction or specify a LanguageCode and try your request again.");
+            }
+            if (!REDACTION_LANGUAGES.contains(request.languageCode())) {
+                throw TranscribeError.badRequest("Content redaction isn't supported for language code "
+                        + request.languageCode() + ". Use en-US or es-US, or remove ContentRedaction, and try your "
+                        + "request again.");
+            }
+        }
+    }
+
+    private static boolean languageIdFilters(StartJobRequest request) {
+        return request.languageIdSettings().values().stream()
+                .anyMatch(settings -> StartJobRequest.text(settings, "VocabularyFilterName") != null);
+    }
+
+    /** Each vocabulary and filter must exist and be in the language it is used for. */
+    private static void checkVocabularies(StartJobRequest request, CustomVocabularies vocabularies) {
+        check(request.settingsText("VocabularyName"), request.languageCode(), "vocabulary",
+                vocabularies::vocabularyLanguage);
+        check(request.settingsText("VocabularyFilterName"), request.languageCode(), "vocabulary filter",
+                vocabularies::filterLanguage);
+        request.languageIdSettings().forEach((language, settings) -> {
+            check(StartJobRequest.text(settings, "VocabularyName"), language, "vocabulary",
+                    vocabularies::vocabularyLanguage);
+            check(StartJobRequest.text(settings, "VocabularyFilterName"), language, "vocabulary filter",
+                    vocabularies::filterLanguage);
+        });
+    }
+
+    private static void check(String name, String language, String what,
+            Function<String, Optional<String>> languageOf) {
+        if (name == null) {
+            return;
+        }
+        String actual = languageOf.apply(name).orElseThrow(() -> TranscribeError.badRequest("The requested " + what
+                + " couldn't be found. Check the " + what + " name and try your request again."));
+        if (language != null && !actual.equals(language)) {
+            throw TranscribeError.badRequest("The " + what + " " + name + " is for " + actual + ", which doesn't "
+                    + "match the language " + language + ". Use a " + what + " in that language and try your "
+                    + "request again.");
         }
     }
 }

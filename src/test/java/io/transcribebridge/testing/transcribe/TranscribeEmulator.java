@@ -38,8 +38,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code #transcript-json} + newline + a transcript JSON: COMPLETED with that file (jobName replaced);</li>
  *   <li>{@code #no-transcript}: COMPLETED without any output file, as if a lifecycle rule had deleted it;</li>
  *   <li>anything else is the speech: words 0.4 s apart from 0.5 s, {@code .,?!} as punctuation items,
- *       {@code word|0.42} for a confidence other than 0.98, one audio segment per sentence.</li>
+ *       {@code word|0.42} for a confidence other than 0.98, one audio segment per sentence, {@code spk_1:} /
+ *       {@code ch_1:} line prefixes for who speaks, {@code word|PII:NAME} for personal data, a first line
+ *       {@code #language de-DE} for the language identified (full syntax in {@link MediaScript}).</li>
  * </ul>
+ * <p>The request's features shape the transcript as Transcribe's would: speaker labels, channel identification,
+ * language identification, PII redaction (the redacted transcript goes next to OutputKey as {@code redacted-<name>},
+ * reported in {@code RedactedTranscriptFileUri}). Custom vocabularies and filters must be made to exist first
+ * ({@link #vocabulary}, {@link #vocabularyFilter}).
  * Status follows the wall clock (QUEUED for {@code queuedFor}, IN_PROGRESS for {@code runFor}), which
  * {@link #fastForward} can move on; the transcript is written to S3 the first time a job is seen COMPLETED,
  * before that answer is sent.
@@ -62,6 +68,7 @@ public final class TranscribeEmulator implements AutoCloseable {
     }
 
     private final EmulatorSettings settings = new EmulatorSettings();
+    private final CustomVocabularies vocabularies = new CustomVocabularies();
     private final FaultInjector faults = new FaultInjector();
     private final CallStats stats = new CallStats();
     private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -71,7 +78,7 @@ public final class TranscribeEmulator implements AutoCloseable {
     private ExecutorService workers;
 
     public TranscribeEmulator(S3Client s3) {
-        this.jobs = new TranscriptionJobs(settings, new S3Access(s3), json, clock);
+        this.jobs = new TranscriptionJobs(settings, vocabularies, new S3Access(s3), json, clock);
     }
 
     /** Creates and starts an emulator with default settings. */
@@ -132,6 +139,18 @@ public final class TranscribeEmulator implements AutoCloseable {
      */
     public TranscribeEmulator fastForward(Duration duration) {
         clock.advance(duration);
+        return this;
+    }
+
+    /** Makes a custom vocabulary exist (as CreateVocabulary would), for recordings in that language. */
+    public TranscribeEmulator vocabulary(String name, String languageCode) {
+        vocabularies.addVocabulary(name, languageCode);
+        return this;
+    }
+
+    /** Makes a vocabulary filter exist (as CreateVocabularyFilter would), for recordings in that language. */
+    public TranscribeEmulator vocabularyFilter(String name, String languageCode) {
+        vocabularies.addFilter(name, languageCode);
         return this;
     }
 

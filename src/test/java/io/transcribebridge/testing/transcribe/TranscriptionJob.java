@@ -118,8 +118,25 @@ final class TranscriptionJob {
         if (transcriptWritten || !isTerminal(now) || !outcome.isCompleted() || outcome.transcriptFile() == null) {
             return;
         }
-        writer.write(output, outcome.transcriptFile());
+        if (redacted()) {
+            writer.write(output.redacted(), outcome.transcriptFile());
+            if (outcome.unredactedFile() != null) {
+                writer.write(output, outcome.unredactedFile());
+            }
+        } else {
+            writer.write(output, outcome.transcriptFile());
+        }
         transcriptWritten = true;
+    }
+
+    /** With ContentRedaction the transcript is the redacted one, at {@link OutputLocation#redacted()}. */
+    boolean redacted() {
+        return request.contentRedaction() != null;
+    }
+
+    /** Whether an unredacted transcript exists besides the redacted one ({@code redacted_and_unredacted}). */
+    boolean unredactedToo() {
+        return "redacted_and_unredacted".equals(request.redactionText("RedactionOutput"));
     }
 
     @FunctionalInterface

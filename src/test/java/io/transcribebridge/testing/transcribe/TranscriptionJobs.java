@@ -24,6 +24,7 @@ final class TranscriptionJobs {
     private static final int DEFAULT_SAMPLE_RATE = 44_100;
 
     private final EmulatorSettings settings;
+    private final CustomVocabularies vocabularies;
     private final S3Access s3;
     private final ObjectMapper json;
     private final MediaScript mediaScript;
@@ -33,8 +34,10 @@ final class TranscriptionJobs {
     private final Object admission = new Object();
     private long nextSequence;
 
-    TranscriptionJobs(EmulatorSettings settings, S3Access s3, ObjectMapper json, Clock clock) {
+    TranscriptionJobs(EmulatorSettings settings, CustomVocabularies vocabularies, S3Access s3, ObjectMapper json,
+            Clock clock) {
         this.settings = settings;
+        this.vocabularies = vocabularies;
         this.s3 = s3;
         this.json = json;
         this.mediaScript = new MediaScript(json);
@@ -43,7 +46,7 @@ final class TranscriptionJobs {
 
     ObjectNode start(ObjectNode body) {
         StartJobRequest request = StartJobRequest.from(body);
-        StartJobValidator.validate(request);
+        StartJobValidator.validate(request, vocabularies);
         String name = request.jobName();
         if (jobs.containsKey(name)) {
             throw conflict();
@@ -57,10 +60,9 @@ final class TranscriptionJobs {
         }
         String region = settings.region();
         String detectedFormat = MediaScript.KNOWN_FORMATS.contains(media.extension()) ? media.extension() : null;
-        String identified = request.languageCode() == null ? identifiedLanguage(request) : null;
+        String identified = request.languageCode() == null ? identifiedLanguage(request, bytes) : null;
         String language = identified == null ? request.languageCode() : identified;
-        Outcome outcome = mediaScript.interpret(bytes, request.mediaFormat(), detectedFormat, name, ACCOUNT_ID,
-                identified);
+        Outcome outcome = mediaScript.interpret(bytes, request, detectedFormat, ACCOUNT_ID, identified);
         OutputLocation output = OutputLocation.resolve(name, request.outputBucketName(), request.outputKey(),
                 region, ACCOUNT_ID);
         String format = request.mediaFormat() != null ? request.mediaFormat() : detectedFormat;
@@ -202,8 +204,12 @@ final class TranscriptionJobs {
         return response;
     }
 
-    private static String identifiedLanguage(StartJobRequest request) {
-        return request.languageOptions().isEmpty() ? "en-US" : request.languageOptions().get(0);
+    /** The script's {@code #language} when it is a candidate, else the first LanguageOptions entry (or en-US). */
+    private static String identifiedLanguage(StartJobRequest request, byte[] media) {
+        List<String> options = request.languageOptions();
+        return MediaScript.languageDirective(media)
+                .filter(language -> options.isEmpty() || options.contains(language))
+                .orElse(options.isEmpty() ? "en-US" : options.get(0));
     }
 
     private static TranscribeError conflict() {

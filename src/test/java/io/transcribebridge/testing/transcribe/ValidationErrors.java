@@ -59,6 +59,18 @@ final class ValidationErrors {
         }
     }
 
+    /** A list of enum values, reported as AWS does: the whole list as the value, the enum as a nested constraint. */
+    void oneOfEach(List<String> values, String path, List<String> allowed, int maxItems) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (values.size() > maxItems) {
+            add(values, path, "Member must have length less than or equal to " + maxItems);
+        } else if (!allowed.containsAll(values)) {
+            add(values, path, "Member must satisfy constraint: [Member must satisfy enum value set: " + allowed + "]");
+        }
+    }
+
     void throwIfAny() {
         if (violations.isEmpty()) {
             return;

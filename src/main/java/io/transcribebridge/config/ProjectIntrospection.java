@@ -1,0 +1,204 @@
+package io.transcribebridge.config;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.transcribebridge.labelstudio.LabelConfigException;
+import io.transcribebridge.labelstudio.LabelConfigInspector;
+import io.transcribebridge.labelstudio.LabelStudioAuthException;
+import io.transcribebridge.labelstudio.LabelStudioProjects;
+import io.transcribebridge.labelstudio.LabelStudioProjects.Project;
+import io.transcribebridge.labelstudio.LabelStudioProjects.ProjectNotUsableException;
+import io.transcribebridge.labelstudio.TaskLayout;
+import io.transcribebridge.labelstudio.TranscriptTarget;
+import io.transcribebridge.transcribe.TranscribeFeatures;
+import io.transcribebridge.transcript.OutputPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At start-up: reads the Label Studio project, finds where transcripts go in its labeling config and decides the
+ * {@link OutputPlan}. Label Studio unreachable (or answering 5xx/429) is retried with the configured backoff; a
+ * refused key, a missing project and a config that cannot hold a transcript stop the service with a
+ * {@link ConfigurationException} that says what to change.
+ */
+public final class ProjectIntrospection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectIntrospection.class);
+    private static final Pattern TRANSCRIBE_LABEL = Pattern.compile("(spk|ch)_\\d+");
+
+    /** How the start-up waits between attempts; tests pass one that does not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** The plan, what is worth a warning about it, and the one line that describes it. */
+    public record Planned(OutputPlan plan, List<String> warnings, String summary) {
+    }
+
+    private ProjectIntrospection() {
+    }
+
+    /** Reads the project, logs the plan (INFO) and every warning (WARN, once: this runs once). */
+    public static OutputPlan outputPlan(BridgeSettings settings, LabelStudioProjects projects, Sleeper sleeper) {
+        Project project = fetch(settings, projects, sleeper);
+        Planned planned = plan(settings, project);
+        planned.warnings().forEach(LOG::warn);
+        LOG.info(planned.summary());
+        return planned.plan();
+    }
+
+    static Project fetch(BridgeSettings settings, LabelStudioProjects projects, Sleeper sleeper) {
+        int projectId = settings.labelStudioProjectId();
+        int retries = settings.retryMaxAttempts();
+        Duration delay = settings.retryInitialDelay();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return projects.project(projectId);
+            } catch (LabelStudioAuthException | ProjectNotUsableException e) {
+                throw new ConfigurationException(List.of(e.getMessage()));
+            } catch (IOException e) {
+                if (retries >= 0 && attempt > retries) {
+                    throw new ConfigurationException(List.of("Cannot read Label Studio project " + projectId + " ("
+                            + projects.projectUri(projectId) + ") after " + attempt + " attempt"
+                            + (attempt == 1 ? "" : "s") + ": " + e.getMessage() + ". Check LABEL_STUDIO_URL and "
+                            + "that Label Studio is up."));
+                }
+                LOG.warn("Cannot read Label Studio project {} yet ({}); trying again in {} ms", projectId,
+                        e.getMessage(), delay.toMillis());
+                try {
+                    sleeper.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Label Studio", interrupted);
+                }
+                delay = delay.multipliedBy(2).compareTo(settings.retryMaxDelay()) > 0 ? settings.retryMaxDelay()
+                        : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    /** The plan for a project's labeling config and the settings; throws {@link ConfigurationException}. */
+    public static Planned plan(BridgeSettings settings, Project project) {
+        String what = "the labeling config of Label Studio project " + project.id()
+                      + (project.title().isBlank() ? "" : " ('" + project.title() + "')");
+        TranscriptTarget target;
+        try {
+            target = LabelConfigInspector.inspect(project.labelConfig(), settings.labelOverrides(), what);
+        } catch (LabelConfigException e) {
+            throw new ConfigurationException(List.of(e.getMessage()));
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        OutputPlan plan = target.perRegion() ? segments(settings, target, warnings, problems)
+                : wholeFile(settings, target, warnings);
+        String projectVersion = project.modelVersion();
+        if (projectVersion != null && !projectVersion.isBlank() && !projectVersion.equals(settings.modelVersion())) {
+            warnings.add("Label Studio project " + project.id() + " has model version '" + projectVersion
+                         + "' but the predictions are imported as '" + settings.modelVersion()
+                         + "' (LABEL_STUDIO_MODEL_VERSION): Label Studio pre-labels the labeling stream only with "
+                         + "predictions of the project's model version. Set LABEL_STUDIO_MODEL_VERSION="
+                         + projectVersion + ", or pick '" + settings.modelVersion() + "' as the project's model "
+                         + "version once its predictions exist.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new Planned(plan, List.copyOf(warnings), summary(project, plan, settings.transcribeFeatures()));
+    }
+
+    private static OutputPlan wholeFile(BridgeSettings settings, TranscriptTarget target, List<String> warnings) {
+        if (!settings.speakerLabels().isEmpty()) {
+            warnings.add("LABEL_STUDIO_SPEAKER_LABELS is not used: TextArea '" + target.layout().fromName()
+                         + "' holds one text per file, and speakers become Label values only with a perRegion "
+                         + "TextArea and a Labels control (see config/labelstudio/segments-speakers.xml)");
+        }
+        if (settings.labelOverrides().labelsName() != null) {
+            warnings.add("LABEL_STUDIO_LABELS_NAME is not used: TextArea '" + target.layout().fromName()
+                         + "' is not perRegion, so transcripts are whole-file texts without regions");
+        }
+        return new OutputPlan(OutputPlan.Mode.WHOLE_FILE, target.layout(), null, List.of(), Map.of(), null,
+                settings.scoring(), settings.segmentation());
+    }
+
+    private static OutputPlan segments(BridgeSettings settings, TranscriptTarget target, List<String> warnings,
+                                       List<String> problems) {
+        List<String> values = target.labelValues();
+        String allowed = values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+        // Label values that are Transcribe's own labels (spk_0, ch_1) need no mapping
+        Map<String, String> speakers = new LinkedHashMap<>();
+        values.stream().filter(v -> TRANSCRIBE_LABEL.matcher(v).matches()).forEach(v -> speakers.put(v, v));
+        settings.speakerLabels().forEach((label, value) -> {
+            if (values.contains(value)) {
+                speakers.put(label, value);
+            } else {
+                problems.add("LABEL_STUDIO_SPEAKER_LABELS maps " + label + " to '" + value + "', which is not a Label "
+                             + "of '" + target.labelsName() + "' (" + allowed + ")");
+            }
+        });
+        TranscribeFeatures features = settings.transcribeFeatures();
+        List<String> unlabelled = settings.speakerLabels().keySet().stream()
+                .filter(label -> label.startsWith("spk_") ? !features.speakerLabels()
+                        : !features.channelIdentification())
+                .toList();
+        if (!unlabelled.isEmpty()) {
+            warnings.add("LABEL_STUDIO_SPEAKER_LABELS maps " + String.join(", ", unlabelled) + ", but transcripts "
+                         + "will carry no such labels: set TRANSCRIBE_SPEAKER_LABELS_MAX (spk_*) or "
+                         + "TRANSCRIBE_CHANNEL_IDENTIFICATION=true (ch_*)");
+        }
+        String defaultLabel = settings.defaultLabel();
+        if (!values.contains(defaultLabel)) {
+            warnings.add("LABEL_STUDIO_DEFAULT_LABEL '" + defaultLabel + "' is not a Label of '" + target.labelsName()
+                         + "' (" + allowed + "): segments without a mapped speaker are labelled '" + values.get(0)
+                         + "'");
+            defaultLabel = values.get(0);
+        }
+        String when = target.whenLabelValue();
+        if (when != null && (!when.equals(defaultLabel) || speakers.values().stream().anyMatch(v -> !v.equals(when)))) {
+            warnings.add("TextArea '" + target.layout().fromName() + "' shows its text only on regions labelled '"
+                         + when + "' (whenLabelValue): regions with another label will hide their transcript");
+        }
+        return new OutputPlan(OutputPlan.Mode.SEGMENTS, target.layout(), target.labelsName(), values, speakers,
+                defaultLabel, settings.scoring(), settings.segmentation());
+    }
+
+    private static String summary(Project project, OutputPlan plan, TranscribeFeatures features) {
+        TaskLayout layout = plan.layout();
+        StringBuilder line = new StringBuilder("Label Studio project ").append(project.id());
+        if (!project.title().isBlank()) {
+            line.append(" ('").append(project.title()).append("')");
+        }
+        line.append(": output ").append(plan.mode());
+        if (plan.mode() == OutputPlan.Mode.SEGMENTS) {
+            line.append(", Labels '").append(plan.labelsName()).append("' ").append(plan.labelValues())
+                    .append(" + TextArea '").append(layout.fromName()).append("' (perRegion)");
+        } else {
+            line.append(", TextArea '").append(layout.fromName()).append("'");
+        }
+        line.append(" on Audio '").append(layout.toName()).append("' (task data '").append(layout.audioVariable())
+                .append("')");
+        if (plan.mode() == OutputPlan.Mode.SEGMENTS) {
+            line.append("; speakers ").append(plan.speakerLabels().isEmpty() ? "not mapped"
+                            : plan.speakerLabels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                                    .collect(Collectors.joining(", ")))
+                    .append(", default label '").append(plan.defaultLabel()).append("'")
+                    .append("; segments up to ").append(number(plan.segmentation().maxSeconds()))
+                    .append(" s, split at pauses of ").append(number(plan.segmentation().pauseSeconds())).append(" s");
+        }
+        line.append("; score ").append(plan.scoring().method().name().toLowerCase().replace('_', '-'))
+                .append(", low confidence below ").append(number(plan.scoring().lowConfidence()))
+                .append("; Transcribe: ").append(features.describe());
+        return line.toString();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
