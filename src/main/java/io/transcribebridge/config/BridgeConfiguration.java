@@ -14,6 +14,7 @@ import io.transcribebridge.intake.TrackedObject;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
 import io.transcribebridge.labelstudio.LabelStudioAuthHandler;
 import io.transcribebridge.labelstudio.LabelStudioProjects;
+import io.transcribebridge.labelstudio.ImportBatcher;
 import io.transcribebridge.labelstudio.LabelStudioTasks;
 import io.transcribebridge.labelstudio.LabelStudioUrls;
 import io.transcribebridge.progress.OutputLayout;
@@ -96,6 +97,10 @@ public class BridgeConfiguration implements CamelConfiguration {
                 mapper, clock, settings.labelStudioTimeout());
         registry.bind("labelStudioAuth", new LabelStudioAuthHandler(auth));
         registry.bind("labelStudioTasks", new LabelStudioTasks(mapper, settings.labelStudioProjectId()));
+        ImportBatcher batcher = new ImportBatcher(context, "direct:labelstudio-import-batch",
+                settings.labelStudioBatchSize(), settings.labelStudioBatchMaxBytes(), settings.labelStudioBatchWait());
+        context.addService(batcher);
+        registry.bind("importBatcher", batcher);
         registry.bind("failureReasons", new FailureReasons(auth.kind()));
 
         LOG.info("Watching s3://{}/{} -> Transcribe ({}) -> Label Studio {} project {} using a {}",

@@ -3,6 +3,7 @@ package io.transcribebridge.failure;
 import java.io.IOException;
 import java.util.Locale;
 
+import io.transcribebridge.labelstudio.ImportBatcher;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -32,6 +33,9 @@ public final class TransientErrors {
 
     public boolean isTransient(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ImportBatcher.BatchRejectedException) {
+                return true;
+            }
             if (t instanceof HttpOperationFailedException http) {
                 int status = http.getStatusCode();
                 return status >= 500 || status == 429 || status == 408;

@@ -29,14 +29,39 @@ public final class LabelStudioTasks {
 
     /** The query string of the Data Manager task list, filtered on the job name; already URL-encoded. */
     public String query(String jobName) {
+        return query(List.of(jobName));
+    }
+
+    /** The look-up of the batch's tasks that may exist already. */
+    public String lookupQuery(ImportBatch batch) {
+        return query(batch.mayExist());
+    }
+
+    /** The same for several jobs at once ({@code or} of one filter per job). */
+    String query(List<String> jobNames) {
         ObjectNode filters = mapper.createObjectNode();
-        ObjectNode filter = filters.putObject("filters").put("conjunction", "and").putArray("items").addObject();
-        filter.put("filter", "filter:tasks:data." + JOB_NAME_FIELD);
-        filter.put("operator", "equal");
-        filter.put("type", "String");
-        filter.put("value", jobName);
-        return "project=" + projectId + "&page_size=10&fields=all&query="
+        var items = filters.putObject("filters").put("conjunction", "or").putArray("items");
+        for (String jobName : jobNames) {
+            ObjectNode filter = items.addObject();
+            filter.put("filter", "filter:tasks:data." + JOB_NAME_FIELD);
+            filter.put("operator", "equal");
+            filter.put("type", "String");
+            filter.put("value", jobName);
+        }
+        return "project=" + projectId + "&page_size=" + Math.max(10, 2 * jobNames.size()) + "&fields=all&query="
                + URLEncoder.encode(filters.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Records in the batch the tasks the answer holds for its jobs. */
+    public ImportBatch recordExisting(ImportBatch batch, String body) {
+        JsonNode tasks = tasks(body);
+        for (String jobName : batch.mayExist()) {
+            List<Long> ids = idsFor(tasks, jobName);
+            if (!ids.isEmpty()) {
+                batch.foundExisting(jobName, ids);
+            }
+        }
+        return batch;
     }
 
     /**
@@ -44,19 +69,27 @@ public final class LabelStudioTasks {
      * other tasks too), or {@code null} when there are none.
      */
     public ImportResult existing(String body, String jobName) {
+        List<Long> ids = idsFor(tasks(body), jobName);
+        return ids.isEmpty() ? null : new ImportResult(ids.size(), ids, null);
+    }
+
+    private JsonNode tasks(String body) {
         JsonNode json;
         try {
             json = mapper.readTree(body);
         } catch (Exception e) {
             throw new IllegalStateException("Label Studio's task list answered with a body that is not JSON");
         }
-        JsonNode tasks = json.isArray() ? json : json.path("tasks");
+        return json.isArray() ? json : json.path("tasks");
+    }
+
+    private static List<Long> idsFor(JsonNode tasks, String jobName) {
         List<Long> ids = new ArrayList<>();
         for (JsonNode task : tasks) {
             if (jobName.equals(task.path("data").path(JOB_NAME_FIELD).asText(null))) {
                 ids.add(task.path("id").asLong());
             }
         }
-        return ids.isEmpty() ? null : new ImportResult(ids.size(), ids, null);
+        return ids;
     }
 }

@@ -1,5 +1,7 @@
 package io.transcribebridge.transcript;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +52,8 @@ public record OutputPlan(Mode mode, TaskLayout layout, String labelsName, List<S
 
     public OutputPlan {
         labelValues = labelValues == null ? List.of() : List.copyOf(labelValues);
-        speakerLabels = speakerLabels == null ? Map.of() : Map.copyOf(speakerLabels);
+        // in the configured order, which is the order they are reported in
+        speakerLabels = speakerLabels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(speakerLabels));
     }
 
     /** Today's behaviour: the ASR template, one TextArea, mean confidence. */

@@ -28,7 +28,10 @@ class LabelStudioOutageTest extends FaultInjectionTestSupport {
     /** Backoff 200 ms doubling up to 800 ms: 20 attempts ride out about 15 s, far longer than the outage. */
     @Override
     protected Properties properties() {
-        return retries(super.properties(), 200, 800, 20);
+        Properties p = retries(super.properties(), 200, 800, 20);
+        // a retried import also waits for its batch to fill: keep that short next to the retry delays
+        p.setProperty("label-studio.batch-wait-ms", "200");
+        return p;
     }
 
     @Test
@@ -70,9 +73,10 @@ class LabelStudioOutageTest extends FaultInjectionTestSupport {
         assertThat(keys).allMatch(key -> s3.getString(BUCKET, completionMarkerKey(key)).isPresent());
         assertThat(transcribe.jobNames()).hasSize(OBJECTS);
         assertThat(transcribe.calls("StartTranscriptionJob")).isEqualTo(OBJECTS);
-        // each import failed once while Label Studio was down, so every retry looked the task up first
-        assertThat(labelStudio.importRequests()).isEqualTo(OBJECTS);
-        assertThat(lookups()).isEqualTo(OBJECTS);
+        // each import failed while Label Studio was down, so the retries looked their tasks up first; imports and
+        // look-ups are batched, so there are fewer requests than tasks
+        assertThat(labelStudio.importRequests()).isBetween(1, OBJECTS - 1);
+        assertThat(lookups()).isBetween(1, OBJECTS - 1);
         // Every thread of the service was idle in its pool at almost every sample: the waiting imports are timer
         // entries, not threads. (The pools themselves are bounded: Camel's default profile, 10 threads each.)
         assertThat(mostBusyCamelThreads).as("busy threads of the service while %d imports waited", OBJECTS)

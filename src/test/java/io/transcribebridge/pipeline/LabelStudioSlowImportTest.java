@@ -49,9 +49,10 @@ class LabelStudioSlowImportTest extends FaultInjectionTestSupport {
         assertOneTaskEach(keys);
         assertThat(labelStudio.tasks(project)).hasSize(OBJECTS);
         assertThat(failureRecords()).isEmpty();
-        assertThat(labelStudio.importRequests()).as("one POST per object, each timed out").isEqualTo(OBJECTS);
+        // the tasks travel in batches: fewer POSTs (each timed out) and look-ups than objects, one retry per object
+        assertThat(labelStudio.importRequests()).as("batched POSTs, each timed out").isBetween(1, OBJECTS - 1);
         assertThat(redeliveries.at("import")).as("one retry per object").isEqualTo(OBJECTS);
-        assertThat(lookups()).as("one look-up per retry").isEqualTo(OBJECTS);
+        assertThat(lookups()).as("batched look-ups before the retried imports").isBetween(1, OBJECTS - 1);
         assertThat(keys).allMatch(key -> s3.getString(BUCKET, completionMarkerKey(key)).orElseThrow()
                 .contains("\"foundExistingTask\" : true"));
 

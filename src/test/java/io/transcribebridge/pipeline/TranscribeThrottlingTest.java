@@ -48,7 +48,7 @@ class TranscribeThrottlingTest extends FaultInjectionTestSupport {
                 .isLessThanOrEqualTo(OBJECTS + throttled + overQuota).isGreaterThan(OBJECTS);
         assertThat(redeliveries.at("transcribe-start") + redeliveries.at("transcribe-wait"))
                 .as("Camel retries (the AWS SDK retried the other throttled calls itself)").isPositive();
-        assertThat(labelStudio.importRequests()).isEqualTo(OBJECTS);
+        assertThat(labelStudio.importRequests()).as("imports are batched").isBetween(1, OBJECTS - 1);
 
         report("objects", OBJECTS, "tasks", labelStudio.tasks(project).size(), "failureRecords", failureRecords().size(),
                 "transcribeCalls", transcribe.totalCalls(), "startCalls", starts,
