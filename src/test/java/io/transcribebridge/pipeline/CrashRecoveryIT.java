@@ -38,7 +38,11 @@ class CrashRecoveryIT extends ExactlyOnceTestSupport {
         // ---- run 1, kill point A: jobs submitted, still running, no task
         transcribe.runFor(Duration.ofSeconds(4));
         upload(FIRST_WAVE);
-        ServiceProcess service = startService(environment());
+        // small batches, so that the kill points fall between imports, and a kill in C hits a batch in flight
+        Map<String, String> environment = environment();
+        environment.put("LABEL_STUDIO_BATCH_SIZE", "2");
+        environment.put("LABEL_STUDIO_BATCH_WAIT_MS", "200");
+        ServiceProcess service = startService(environment);
         Eventually.await(SLOW, "6 StartTranscriptionJob calls", () -> transcribe.calls("StartTranscriptionJob") >= 6);
         service.sigkill();
         int startsAtA = transcribe.calls("StartTranscriptionJob");
