@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +78,8 @@ public record BridgeSettings(
             "PHONE", "SSN", "ALL");
 
     public BridgeSettings {
-        speakerLabels = Map.copyOf(speakerLabels);
+        // the configured order is the order they are reported in (Map.copyOf's order changes from run to run)
+        speakerLabels = Collections.unmodifiableMap(new LinkedHashMap<>(speakerLabels));
     }
 
     /**

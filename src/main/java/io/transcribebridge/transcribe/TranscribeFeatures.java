@@ -1,6 +1,8 @@
 package io.transcribebridge.transcribe;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +33,8 @@ public record TranscribeFeatures(int maxSpeakerLabels, boolean channelIdentifica
 
     public TranscribeFeatures {
         languageOptions = List.copyOf(languageOptions);
-        vocabularies = Map.copyOf(vocabularies);
-        vocabularyFilters = Map.copyOf(vocabularyFilters);
+        vocabularies = Collections.unmodifiableMap(new LinkedHashMap<>(vocabularies));
+        vocabularyFilters = Collections.unmodifiableMap(new LinkedHashMap<>(vocabularyFilters));
         piiEntityTypes = List.copyOf(piiEntityTypes);
     }
 
