@@ -57,25 +57,43 @@ public final class BucketListing {
         this.ledger = ledger;
     }
 
-    /** The new object versions of one pass, listed page by page as the iterator advances. */
+    /**
+     * The new object versions of one pass, listed page by page as the iterator advances. When the listing is
+     * exhausted, one DEBUG line sums the pass up (keys, LIST requests, new versions, duration including the time the
+     * caller spent between items, e.g. waiting for queue space).
+     */
     public Iterator<SourceObject> newObjects() {
-        passes.incrementAndGet();
+        long pass = passes.incrementAndGet();
+        long started = System.nanoTime();
+        long[] passPages = {0};
+        long[] passKeys = {0};
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).maxKeys(pageSize)
                 .build();
         Iterator<S3Object> keys = s3.listObjectsV2Paginator(request).stream()
                 .peek(page -> {
+                    int count = page.keyCount() == null ? page.contents().size() : page.keyCount();
                     listRequests.incrementAndGet();
-                    keysListed.addAndGet(page.keyCount() == null ? page.contents().size() : page.keyCount());
+                    keysListed.addAndGet(count);
+                    passPages[0]++;
+                    passKeys[0] += count;
                 })
                 .flatMap(page -> page.contents().stream())
                 .iterator();
         return new Iterator<>() {
             private SourceObject next;
+            private long yielded;
+            private boolean summarized;
 
             @Override
             public boolean hasNext() {
                 while (next == null && keys.hasNext()) {
                     next = admit(keys.next());
+                }
+                if (next == null && !summarized) {
+                    summarized = true;
+                    LOG.debug("Intake pass {} over s3://{}/{}: {} keys in {} LIST requests, {} new object versions, {} ms",
+                            pass, bucket, prefix, passKeys[0], passPages[0], yielded,
+                            (System.nanoTime() - started) / 1_000_000);
                 }
                 return next != null;
             }
@@ -87,6 +105,7 @@ public final class BucketListing {
                 }
                 SourceObject answer = next;
                 next = null;
+                yielded++;
                 return answer;
             }
         };

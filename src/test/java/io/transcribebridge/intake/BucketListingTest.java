@@ -2,10 +2,12 @@ package io.transcribebridge.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.transcribebridge.progress.OutputLayout;
 import io.transcribebridge.progress.ProgressLedger;
+import io.transcribebridge.testing.LogCapture;
 import io.transcribebridge.testing.s3.EmbeddedS3;
 import io.transcribebridge.transcribe.JobNames;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +55,14 @@ class BucketListingTest {
         BucketListing listing = new BucketListing(s3.client(), bucket, "calls/", 1_000,
                 new IntakeFilter(bucket, "out/"), ledger);
 
-        List<SourceObject> first = pass(listing);
+        List<SourceObject> first;
+        try (LogCapture logs = LogCapture.start(Map.of())) {
+            first = pass(listing);
+            assertThat(logs.texts()).as("one summary line per pass").filteredOn(t -> t.contains("Intake pass"))
+                    .singleElement().asString()
+                    .contains("Intake pass 1 over s3://listing-pages/calls/: 1101 keys in 2 LIST requests, "
+                              + "100 new object versions, ");
+        }
 
         assertThat(first).hasSize(100).allMatch(o -> o.key().endsWith(".wav"));
         assertThat(first.get(0).key()).isEqualTo("calls/1000.wav");
