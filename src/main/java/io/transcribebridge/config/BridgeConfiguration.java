@@ -77,8 +77,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                 ledger);
         registry.bind("bucketListing", listing);
         registry.bind("trackedObject", new TrackedObject(listing));
-        int cap = settings.transcribeMaxRunningJobs();
-        registry.bind("jobCap", new InFlightCap(cap, cap * 9 / 10));
+        registry.bind("jobCap", new InFlightCap(settings.transcribeMaxRunningJobs()));
         registry.bind("progressRecords",
                 new ProgressRecords(mapper, output, settings.labelStudioProjectId(), clock));
         registry.bind("transientErrors", new TransientErrors());
