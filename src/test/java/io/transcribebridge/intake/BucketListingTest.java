@@ -78,6 +78,32 @@ class BucketListingTest {
     }
 
     @Test
+    void thePassJumpsOverTheServicesOwnOutputInTheSameBucket() {
+        String bucket = "listing-own-output";
+        s3.createBucket(bucket);
+        OutputLayout output = new OutputLayout(bucket, "out/");
+        IntStream.range(0, 1_100).forEach(i -> s3.put(bucket, String.format("calls/%04d.wav", i), "call " + i));
+        // transcripts and completion markers of 1,250 earlier objects sort between calls/ and zz/
+        IntStream.range(0, 1_250).forEach(i -> {
+            s3.putDirectly(bucket, output.transcriptKey("tb-old-" + i), new byte[] {'{', '}'});
+            s3.putDirectly(bucket, output.doneKey("tb-old-" + i), new byte[] {'{', '}'});
+        });
+        s3.put(bucket, "zz/late.wav", "listed after the output prefix");
+        ProgressLedger ledger = new ProgressLedger(s3.client(), output);
+        ledger.start();
+        BucketListing listing = new BucketListing(s3.client(), bucket, "", 100, new IntakeFilter(bucket, "out/"),
+                ledger);
+
+        List<SourceObject> found = pass(listing);
+
+        assertThat(found).hasSize(1_101).extracting(SourceObject::key).contains("calls/0000.wav", "zz/late.wav")
+                .noneMatch(key -> key.startsWith("out/"));
+        assertThat(listing.listRequests()).as("11 pages of calls/, one that reaches out/, one after it")
+                .isEqualTo(13);
+        assertThat(listing.keysListed()).isEqualTo(1_100 + 100 + 1);
+    }
+
+    @Test
     void aNewVersionOfAFinishedKeyIsNewWork() {
         String bucket = "listing-versions";
         s3.createBucket(bucket);
