@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.VertxOptions;
 import io.transcribebridge.failure.FailureReasons;
 import io.transcribebridge.failure.TransientErrors;
 import io.transcribebridge.failure.ThrottlingBackoff;
@@ -61,6 +62,11 @@ public class BridgeConfiguration implements CamelConfiguration {
                 LabelStudioUrls.resolve(settings.labelStudioUrl(), "/api/tasks/").toString());
 
         registry.bind("bridgeSettings", settings);
+        // The management server (/observe/health, /live, /ready) creates its Vert.x instance from these options. It
+        // answers on worker threads, and a Vert.x worker pool starts a new thread per request until it is full (20 by
+        // default): periodic probes alone would add 20 threads. Probes need one or two.
+        registry.bind("managementVertxOptions",
+                new VertxOptions().setWorkerPoolSize(2).setEventLoopPoolSize(1).setInternalBlockingPoolSize(2));
         S3Client s3 = s3Client(settings);
         registry.bind("s3Client", s3);
         OutputLayout output = new OutputLayout(settings.outputBucket(), settings.outputPrefix());
@@ -76,8 +82,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                 ledger);
         registry.bind("bucketListing", listing);
         registry.bind("trackedObject", new TrackedObject(listing));
-        int cap = settings.transcribeMaxRunningJobs();
-        registry.bind("jobCap", new InFlightCap(cap, cap * 9 / 10));
+        registry.bind("jobCap", new InFlightCap(settings.transcribeMaxRunningJobs()));
         registry.bind("progressRecords",
                 new ProgressRecords(mapper, output, settings.labelStudioProjectId(), clock));
         registry.bind("transientErrors", new TransientErrors());

@@ -3,11 +3,14 @@ package io.transcribebridge.intake;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.transcribebridge.progress.ProgressLedger;
 import io.transcribebridge.transcribe.JobNames;
@@ -15,20 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * One intake pass over the source bucket: ListObjectsV2 pages of up to 1,000 keys, fetched lazily while the caller
  * iterates, yielding only the object versions that are new work: supported media, not the service's own output,
  * not finished ({@link ProgressLedger}) and not already queued or in flight. Nothing else is requested from S3: the
- * audio is never read, and a pass over 100,000 finished objects costs 100 LIST requests and no more memory than one
- * page.
+ * audio is never read, and a pass over 100,000 finished objects costs about 100 LIST requests and no more memory
+ * than one page. When the output is written to the listed range of the same bucket (the default:
+ * {@code transcribe-bridge/} in the source bucket), its transcripts and markers, two more keys per finished object,
+ * are not paged through: they sort together, so once a page ends among them the next request starts after them.
  * <p>
  * A yielded version counts as queued until {@link #release} (called when its exchange completes, however it ends).
  */
 public final class BucketListing {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketListing.class);
+    private static final String MAX_CODE_POINT = new String(Character.toChars(Character.MAX_CODE_POINT));
 
     private final S3Client s3;
     private final String bucket;
@@ -36,6 +43,8 @@ public final class BucketListing {
     private final int pageSize;
     private final IntakeFilter filter;
     private final ProgressLedger ledger;
+    /** The output prefix when the service writes its output within the listed range of this bucket, else null. */
+    private final String ownOutput;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Set<String> unsupportedLogged = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -55,27 +64,34 @@ public final class BucketListing {
         this.pageSize = pageSize;
         this.filter = filter;
         this.ledger = ledger;
+        this.ownOutput = filter.ownOutputPrefix(bucket).filter(output -> output.startsWith(prefix)).orElse(null);
     }
 
-    /** The new object versions of one pass, listed page by page as the iterator advances. */
+    /**
+     * The new object versions of one pass, listed page by page as the iterator advances. When the listing is
+     * exhausted, one DEBUG line sums the pass up (keys, LIST requests, new versions, duration including the time the
+     * caller spent between items, e.g. waiting for queue space).
+     */
     public Iterator<SourceObject> newObjects() {
-        passes.incrementAndGet();
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).maxKeys(pageSize)
-                .build();
-        Iterator<S3Object> keys = s3.listObjectsV2Paginator(request).stream()
-                .peek(page -> {
-                    listRequests.incrementAndGet();
-                    keysListed.addAndGet(page.keyCount() == null ? page.contents().size() : page.keyCount());
-                })
-                .flatMap(page -> page.contents().stream())
-                .iterator();
+        long pass = passes.incrementAndGet();
+        long started = System.nanoTime();
+        Pages pages = new Pages();
+        Iterator<S3Object> keys = pages.iterator();
         return new Iterator<>() {
             private SourceObject next;
+            private long yielded;
+            private boolean summarized;
 
             @Override
             public boolean hasNext() {
                 while (next == null && keys.hasNext()) {
                     next = admit(keys.next());
+                }
+                if (next == null && !summarized) {
+                    summarized = true;
+                    LOG.debug("Intake pass {} over s3://{}/{}: {} keys in {} LIST requests, {} new object versions, "
+                              + "{} ms", pass, bucket, prefix, pages.keyCount, pages.requests, yielded,
+                            (System.nanoTime() - started) / 1_000_000);
                 }
                 return next != null;
             }
@@ -87,9 +103,57 @@ public final class BucketListing {
                 }
                 SourceObject answer = next;
                 next = null;
+                yielded++;
                 return answer;
             }
         };
+    }
+
+    /** The keys of one pass, a LIST request at a time; jumps over the service's own output at most once. */
+    private final class Pages {
+        private long requests;
+        private long keyCount;
+        private String continuationToken;
+        private String startAfter;
+        private boolean jumped;
+        private boolean last;
+
+        Iterator<S3Object> iterator() {
+            return Stream.generate(this::next).takeWhile(Objects::nonNull).flatMap(List::stream).iterator();
+        }
+
+        /** The next page's keys, or null after the last page. */
+        private List<S3Object> next() {
+            if (last) {
+                return null;
+            }
+            ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+                    .maxKeys(pageSize);
+            if (continuationToken != null) {
+                request.continuationToken(continuationToken);
+            } else if (startAfter != null) {
+                request.startAfter(startAfter);
+            }
+            ListObjectsV2Response page = s3.listObjectsV2(request.build());
+            int count = page.keyCount() == null ? page.contents().size() : page.keyCount();
+            requests++;
+            keyCount += count;
+            listRequests.incrementAndGet();
+            keysListed.addAndGet(count);
+            continuationToken = page.nextContinuationToken();
+            startAfter = null;
+            last = !Boolean.TRUE.equals(page.isTruncated());
+            List<S3Object> contents = page.contents();
+            if (!last && !jumped && ownOutput != null && !contents.isEmpty()
+                && contents.get(contents.size() - 1).key().startsWith(ownOutput)) {
+                // U+10FFFF is the greatest code point, so no key under the prefix sorts after this but those that
+                // continue with it; once per pass, so an unexpected key order can never make it loop
+                jumped = true;
+                continuationToken = null;
+                startAfter = ownOutput + MAX_CODE_POINT;
+            }
+            return contents;
+        }
     }
 
     private SourceObject admit(S3Object object) {

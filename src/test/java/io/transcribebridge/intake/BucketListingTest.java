@@ -2,10 +2,12 @@ package io.transcribebridge.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.transcribebridge.progress.OutputLayout;
 import io.transcribebridge.progress.ProgressLedger;
+import io.transcribebridge.testing.LogCapture;
 import io.transcribebridge.testing.s3.EmbeddedS3;
 import io.transcribebridge.transcribe.JobNames;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +55,14 @@ class BucketListingTest {
         BucketListing listing = new BucketListing(s3.client(), bucket, "calls/", 1_000,
                 new IntakeFilter(bucket, "out/"), ledger);
 
-        List<SourceObject> first = pass(listing);
+        List<SourceObject> first;
+        try (LogCapture logs = LogCapture.start(Map.of())) {
+            first = pass(listing);
+            assertThat(logs.texts()).as("one summary line per pass").filteredOn(t -> t.contains("Intake pass"))
+                    .singleElement().asString()
+                    .contains("Intake pass 1 over s3://listing-pages/calls/: 1101 keys in 2 LIST requests, "
+                              + "100 new object versions, ");
+        }
 
         assertThat(first).hasSize(100).allMatch(o -> o.key().endsWith(".wav"));
         assertThat(first.get(0).key()).isEqualTo("calls/1000.wav");
@@ -66,6 +75,32 @@ class BucketListingTest {
         listing.release(JobNames.of(bucket, one.key(), one.etag()));
         assertThat(pass(listing)).as("released and not finished: new work again").containsExactly(one);
         assertThat(listing.passes()).isEqualTo(3);
+    }
+
+    @Test
+    void thePassJumpsOverTheServicesOwnOutputInTheSameBucket() {
+        String bucket = "listing-own-output";
+        s3.createBucket(bucket);
+        OutputLayout output = new OutputLayout(bucket, "out/");
+        IntStream.range(0, 1_100).forEach(i -> s3.put(bucket, String.format("calls/%04d.wav", i), "call " + i));
+        // transcripts and completion markers of 1,250 earlier objects sort between calls/ and zz/
+        IntStream.range(0, 1_250).forEach(i -> {
+            s3.putDirectly(bucket, output.transcriptKey("tb-old-" + i), new byte[] {'{', '}'});
+            s3.putDirectly(bucket, output.doneKey("tb-old-" + i), new byte[] {'{', '}'});
+        });
+        s3.put(bucket, "zz/late.wav", "listed after the output prefix");
+        ProgressLedger ledger = new ProgressLedger(s3.client(), output);
+        ledger.start();
+        BucketListing listing = new BucketListing(s3.client(), bucket, "", 100, new IntakeFilter(bucket, "out/"),
+                ledger);
+
+        List<SourceObject> found = pass(listing);
+
+        assertThat(found).hasSize(1_101).extracting(SourceObject::key).contains("calls/0000.wav", "zz/late.wav")
+                .noneMatch(key -> key.startsWith("out/"));
+        assertThat(listing.listRequests()).as("11 pages of calls/, one that reaches out/, one after it")
+                .isEqualTo(13);
+        assertThat(listing.keysListed()).isEqualTo(1_100 + 100 + 1);
     }
 
     @Test

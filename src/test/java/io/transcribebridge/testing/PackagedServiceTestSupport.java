@@ -57,6 +57,20 @@ public abstract class PackagedServiceTestSupport {
 
     /** The full configuration, through environment variables only, with intervals short enough for a test. */
     protected Map<String, String> environment() {
+        Map<String, String> environment = emulatorEnvironment(s3, transcribe, labelStudio, bucket, project, apiKey);
+        environment.put("S3_POLL_INTERVAL_MS", "500");
+        environment.put("TRANSCRIBE_POLL_INTERVAL_MS", "300");
+        environment.put("TRANSCRIBE_POLL_MAX_INTERVAL_MS", "600");
+        return environment;
+    }
+
+    /**
+     * The required settings, and the AWS endpoints and credentials, that point the packaged service at the
+     * emulators: what an operator would put in the environment. A new map, for the caller to add to.
+     */
+    public static Map<String, String> emulatorEnvironment(EmbeddedS3 s3, TranscribeEmulator transcribe,
+                                                          LabelStudioEmulator labelStudio, String bucket, int project,
+                                                          String apiKey) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("AWS_REGION", "us-east-1");
         environment.put("AWS_ACCESS_KEY_ID", "packaged-test-access-key");
@@ -68,9 +82,6 @@ public abstract class PackagedServiceTestSupport {
         environment.put("LABEL_STUDIO_URL", labelStudio.url().toString());
         environment.put("LABEL_STUDIO_API_KEY", apiKey);
         environment.put("LABEL_STUDIO_PROJECT_ID", Integer.toString(project));
-        environment.put("S3_POLL_INTERVAL_MS", "500");
-        environment.put("TRANSCRIBE_POLL_INTERVAL_MS", "300");
-        environment.put("TRANSCRIBE_POLL_MAX_INTERVAL_MS", "600");
         return environment;
     }
 

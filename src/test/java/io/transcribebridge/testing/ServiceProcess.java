@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +36,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private final Path logFile;
     private Process process;
     private int runs;
@@ -41,7 +44,13 @@ public final class ServiceProcess implements AutoCloseable {
     private int managementPort;
 
     public ServiceProcess(Map<String, String> environment) {
+        this(environment, List.of());
+    }
+
+    /** With options for the service's JVM, e.g. {@code -Xmx256m}, placed before {@code -jar}. */
+    public ServiceProcess(Map<String, String> environment, List<String> jvmOptions) {
         this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
         try {
             this.logFile = Files.createTempDirectory("transcribe-bridge-service").resolve("service.log");
             Files.createFile(logFile);
@@ -69,7 +78,11 @@ public final class ServiceProcess implements AutoCloseable {
             runLogOffset = Files.size(logFile);
             Files.writeString(logFile, "==== run " + runs + " at " + Instant.now() + " ====\n",
                     StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR)
+            List<String> command = new ArrayList<>();
+            command.add(javaBinary());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", JAR));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(new File("."))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -108,6 +121,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** Process id of the current run. */
+    public synchronized long pid() {
+        return requireStarted().pid();
     }
 
     /** Runs started so far. */

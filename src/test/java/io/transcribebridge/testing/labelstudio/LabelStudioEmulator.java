@@ -76,7 +76,7 @@ public final class LabelStudioEmulator implements AutoCloseable {
         return store.tasks(projectId).stream()
                 .map(t -> new Task(t.id(), t.projectId(), t.data().deepCopy(),
                         t.predictions().stream().map(p -> (JsonNode) Representations.prediction(p)).toList(),
-                        t.meta().deepCopy()))
+                        t.meta().deepCopy(), t.createdAt()))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -85,6 +86,15 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     public void put(String bucket, String key, String utf8Text) {
         put(bucket, key, utf8Text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes an object straight into the blob store behind S3Proxy, without an HTTP request: for seeding buckets
+     * with 100,000s of objects. It lists, reads and carries the same ETag as an object put over S3.
+     */
+    public void putDirectly(String bucket, String key, byte[] bytes) {
+        BlobStore store = blobStoreContext.getBlobStore();
+        store.putBlob(bucket, store.blobBuilder(key).payload(bytes).contentLength(bytes.length).build());
     }
 
     public Optional<byte[]> get(String bucket, String key) {

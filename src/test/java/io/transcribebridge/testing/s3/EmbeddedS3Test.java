@@ -56,6 +56,17 @@ class EmbeddedS3Test {
     }
 
     @Test
+    void objectsPutDirectlyLookLikeObjectsPutOverS3() {
+        s3.createBucket("put-directly");
+        s3.put("put-directly", "over-s3.wav", "same content");
+        s3.putDirectly("put-directly", "direct.wav", "same content".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(s3.keys("put-directly", "")).containsExactly("direct.wav", "over-s3.wav");
+        assertThat(s3.getString("put-directly", "direct.wav")).contains("same content");
+        assertThat(s3.etag("put-directly", "direct.wav")).isEqualTo(s3.etag("put-directly", "over-s3.wav"));
+    }
+
+    @Test
     void zeroByteObject() {
         s3.createBucket("zero-bytes");
         s3.put("zero-bytes", "empty.wav", new byte[0]);

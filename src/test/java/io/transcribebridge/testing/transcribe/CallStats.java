@@ -2,16 +2,30 @@ package io.transcribebridge.testing.transcribe;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-/** Counts calls per operation, error answers per error type, and the busiest wall-clock second. */
+/**
+ * Counts calls per operation, error answers per error type, and calls per wall-clock second (the busiest overall,
+ * and each second per operation).
+ */
 final class CallStats {
 
     private final Map<String, Integer> perOperation = new HashMap<>();
     private final Map<String, Integer> perErrorType = new HashMap<>();
+    private final Map<String, BusiestSecond> busiestPerOperation = new HashMap<>();
+    private final BusiestSecond busiest = new BusiestSecond();
     private int total;
-    private long currentSecond = Long.MIN_VALUE;
-    private int callsThisSecond;
-    private int peakPerSecond;
+
+    /** Calls in each wall-clock second (epoch second -> calls), and the most seen in any one second. */
+    private static final class BusiestSecond {
+        private final SortedMap<Long, Integer> perSecond = new TreeMap<>();
+        private int peak;
+
+        void record(long second) {
+            peak = Math.max(peak, perSecond.merge(second, 1, Integer::sum));
+        }
+    }
 
     /** Reads the clock under the lock so that concurrent calls are bucketed in order. */
     synchronized void record(String operation) {
@@ -19,12 +33,8 @@ final class CallStats {
         perOperation.merge(operation, 1, Integer::sum);
         total++;
         long second = Math.floorDiv(epochMillis, 1000L);
-        if (second != currentSecond) {
-            currentSecond = second;
-            callsThisSecond = 0;
-        }
-        callsThisSecond++;
-        peakPerSecond = Math.max(peakPerSecond, callsThisSecond);
+        busiest.record(second);
+        busiestPerOperation.computeIfAbsent(operation, o -> new BusiestSecond()).record(second);
     }
 
     synchronized void recordError(String errorType) {
@@ -44,6 +54,16 @@ final class CallStats {
     }
 
     synchronized int peakPerSecond() {
-        return peakPerSecond;
+        return busiest.peak;
+    }
+
+    synchronized int peakPerSecond(String operation) {
+        BusiestSecond second = busiestPerOperation.get(operation);
+        return second == null ? 0 : second.peak;
+    }
+
+    synchronized SortedMap<Long, Integer> perSecond(String operation) {
+        BusiestSecond second = busiestPerOperation.get(operation);
+        return second == null ? new TreeMap<>() : new TreeMap<>(second.perSecond);
     }
 }

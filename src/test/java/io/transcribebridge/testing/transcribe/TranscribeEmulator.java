@@ -7,8 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -199,6 +201,28 @@ public final class TranscribeEmulator implements AutoCloseable {
     /** Most calls received within one wall-clock second. */
     public int peakCallsPerSecond() {
         return stats.peakPerSecond();
+    }
+
+    /** Most calls of one operation (e.g. "GetTranscriptionJob") received within one wall-clock second. */
+    public int peakCallsPerSecond(String operation) {
+        return stats.peakPerSecond(operation);
+    }
+
+    /** Calls of one operation received in each wall-clock second that had any: epoch second -> calls. */
+    public SortedMap<Long, Integer> callsPerSecond(String operation) {
+        return stats.perSecond(operation);
+    }
+
+    /**
+     * When each existing (not deleted) job was created and when it reaches (or reached) COMPLETED or FAILED, by
+     * the emulator's clock; oldest first.
+     */
+    public List<JobTimes> jobTimes() {
+        return jobs.times();
+    }
+
+    /** A job's creation (the Start call) and the moment its status turns COMPLETED or FAILED. */
+    public record JobTimes(String jobName, Instant created, Instant finished) {
     }
 
     /** Names of existing (not deleted) jobs, oldest first. */

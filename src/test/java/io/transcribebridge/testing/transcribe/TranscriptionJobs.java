@@ -157,6 +157,13 @@ final class TranscriptionJobs {
                 .toList();
     }
 
+    List<TranscribeEmulator.JobTimes> times() {
+        return jobs.values().stream()
+                .sorted(Comparator.comparingLong(TranscriptionJob::sequence))
+                .map(job -> new TranscribeEmulator.JobTimes(job.name(), job.created(), job.completionTime()))
+                .toList();
+    }
+
     Optional<String> status(String name) {
         TranscriptionJob job = jobs.get(name);
         if (job == null) {

@@ -1,0 +1,104 @@
+package io.transcribebridge.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.transcribebridge.testing.PackagedServiceTestSupport;
+import io.transcribebridge.testing.ServiceProcess;
+import io.transcribebridge.testing.labelstudio.LabelStudioEmulator;
+import io.transcribebridge.testing.s3.EmbeddedS3;
+import io.transcribebridge.testing.transcribe.TranscribeEmulator;
+
+/**
+ * The S3 (S3Proxy), Transcribe and Label Studio emulators on loopback, shared by the benchmark's phases, and the
+ * environment that points the packaged service at them.
+ */
+final class BenchEmulators implements AutoCloseable {
+
+    final EmbeddedS3 s3;
+    final TranscribeEmulator transcribe;
+    final LabelStudioEmulator labelStudio;
+    private final BenchSettings settings;
+
+    BenchEmulators(BenchSettings settings) {
+        this.settings = settings;
+        this.s3 = EmbeddedS3.start();
+        this.transcribe = TranscribeEmulator.start(s3.client()).runFor(settings.jobDuration())
+                .maxRunningJobs(settings.emulatorQuota());
+        this.labelStudio = LabelStudioEmulator.start();
+    }
+
+    String newBucket(String purpose) {
+        String bucket = purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+        s3.createBucket(bucket);
+        return bucket;
+    }
+
+    /** A project with the "Automatic Speech Recognition" template, the service's default layout. */
+    int newProject(String title) {
+        try {
+            return labelStudio.createProject(title,
+                    Files.readString(Path.of("src/test/resources/labelstudio/asr-whole-file.xml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A started service, how long it took to answer its health check, the sampler watching it, and where its log is
+     * copied once it has stopped.
+     */
+    record RunningService(ServiceProcess process, Duration startup, ProcessSampler sampler, Path logCopy) {
+    }
+
+    @FunctionalInterface
+    interface WithService<T> {
+        T run(RunningService service) throws Exception;
+    }
+
+    /**
+     * Starts the packaged service, configured only through its environment (the benchmark's service settings plus
+     * {@code extra}), waits until it is healthy, runs {@code body} while a {@link ProcessSampler} watches it, then
+     * stops it with SIGTERM. Its log and GC log end up in {@code runDir} as {@code <name>-service.log} and
+     * {@code <name>-gc.log}.
+     */
+    <T> T withService(Path runDir, String name, String bucket, int project, Map<String, String> extra,
+                      Duration healthTimeout, WithService<T> body) throws Exception {
+        Map<String, String> env = PackagedServiceTestSupport.emulatorEnvironment(s3, transcribe, labelStudio, bucket,
+                project, labelStudio.personalAccessToken());
+        env.putAll(settings.serviceEnvironment());
+        env.putAll(extra);
+        Path gcLog = runDir.resolve(name + "-gc.log");
+        Path logCopy = runDir.resolve(name + "-service.log");
+        ServiceProcess service = new ServiceProcess(env,
+                List.of("-Xmx" + settings.serviceHeap(), "-Xlog:gc:file=" + gcLog));
+        long launched = System.nanoTime();
+        service.start();
+        try {
+            service.awaitHealthy(healthTimeout);
+            Duration startup = Duration.ofNanos(System.nanoTime() - launched);
+            try (ProcessSampler sampler = new ProcessSampler(service.pid(), gcLog)) {
+                return body.run(new RunningService(service, startup, sampler, logCopy));
+            }
+        } finally {
+            service.sigterm();
+            service.awaitExit(Duration.ofSeconds(30));
+            service.close();
+            Files.copy(service.logFile(), logCopy, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public void close() {
+        labelStudio.close();
+        transcribe.close();
+        s3.close();
+    }
+}
