@@ -58,6 +58,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Registry registry = context.getRegistry();
 
+        // the Transcribe budgets as one permit every n ms: evenly spread, so no second holds more than the budget
+        properties.addInitialProperty("transcribe.start-permit-ms",
+                Long.toString(permitMillis(settings.transcribeStartsPerSecond())));
+        properties.addInitialProperty("transcribe.get-permit-ms",
+                Long.toString(permitMillis(settings.transcribeGetsPerSecond())));
         properties.addInitialProperty("label-studio.tasks-uri",
                 LabelStudioUrls.resolve(settings.labelStudioUrl(), "/api/tasks/").toString());
 
@@ -82,6 +87,9 @@ public class BridgeConfiguration implements CamelConfiguration {
                 ledger);
         registry.bind("bucketListing", listing);
         registry.bind("trackedObject", new TrackedObject(listing));
+        // the throttles park waiting calls here: a few threads for all jobs instead of a pool of 10 per throttle
+        registry.bind("transcribeBudgetScheduler",
+                context.getExecutorServiceManager().newScheduledThreadPool(this, "Transcribe budget", 2));
         registry.bind("jobCap", new InFlightCap(settings.transcribeMaxRunningJobs()));
         registry.bind("progressRecords",
                 new ProgressRecords(mapper, output, settings.labelStudioProjectId(), clock));
@@ -125,6 +133,10 @@ public class BridgeConfiguration implements CamelConfiguration {
         LabelStudioProjects projects = new LabelStudioProjects(settings.labelStudioUrl(), auth, http, mapper,
                 settings.labelStudioTimeout());
         return ProjectIntrospection.outputPlan(settings, projects, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    private static long permitMillis(int perSecond) {
+        return (1000 + perSecond - 1) / perSecond;
     }
 
     private static S3Client s3Client(BridgeSettings settings) {

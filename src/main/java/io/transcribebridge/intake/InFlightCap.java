@@ -7,7 +7,8 @@ import org.apache.camel.support.RoutePolicySupport;
 /**
  * Backpressure for the object pipeline: once {@code max} objects are in flight (nearly all of them waiting on a
  * Transcribe job), the route's consumer is suspended, so queued objects wait at intake instead of starting jobs the
- * account's quota would refuse; it resumes as soon as one of them completes.
+ * account's quota would refuse; it resumes as soon as one of their jobs finishes ({@link #jobFinished}) or one of them
+ * completes.
  * <p>
  * Camel's ThrottlingInflightRoutePolicy only checks when an exchange completes, so a burst would overshoot the cap
  * before the first completion; this checks as each exchange begins. There is no hysteresis: the cap is what limits
@@ -17,8 +18,12 @@ import org.apache.camel.support.RoutePolicySupport;
  */
 public final class InFlightCap extends RoutePolicySupport {
 
+    /** Exchange property: this object's job has finished, its slot is already free. */
+    static final String SLOT_FREED = "transcribeJobSlotFreed";
+
     private final int max;
     private int inFlight;
+    private Route route;
 
     public InFlightCap(int max) {
         if (max < 1) {
@@ -29,6 +34,7 @@ public final class InFlightCap extends RoutePolicySupport {
 
     @Override
     public synchronized void onExchangeBegin(Route route, Exchange exchange) {
+        this.route = route;
         if (++inFlight >= max) {
             control(() -> suspendOrStopConsumer(route.getConsumer()));
         }
@@ -36,7 +42,23 @@ public final class InFlightCap extends RoutePolicySupport {
 
     @Override
     public synchronized void onExchangeDone(Route route, Exchange exchange) {
-        if (--inFlight < max) {
+        free(exchange);
+    }
+
+    /**
+     * The object's Transcribe job has finished (or is no longer waited for): its slot goes to the next object at
+     * once, without waiting for the import, which holds no Transcribe job (and may wait for its batch).
+     */
+    public synchronized void jobFinished(Exchange exchange) {
+        free(exchange);
+    }
+
+    private void free(Exchange exchange) {
+        if (Boolean.TRUE.equals(exchange.getProperty(SLOT_FREED, Boolean.class))) {
+            return;
+        }
+        exchange.setProperty(SLOT_FREED, true);
+        if (--inFlight < max && route != null) {
             control(() -> resumeOrStartConsumer(route.getConsumer()));
         }
     }

@@ -73,7 +73,8 @@ final class Report {
         row("Label Studio requests per task", format("%.2f (%d imports, %d look-ups, %d token refreshes)",
                         per(run.labelStudioRequests(), Math.max(1, run.tasks())), run.labelStudioImports(),
                         run.labelStudioLookups(), run.labelStudioTokenRefreshes()),
-                "report only (no batching yet)", null);
+                "<= 0.10 (10 x fewer than tasks)",
+                per(run.labelStudioRequests(), Math.max(1, run.tasks())) <= 0.10);
         row("Peak live threads of the service (OS threads)",
                 format("%d (%d)", p.peakLiveThreads(), p.peakOsThreads()), "< " + THREAD_LIMIT,
                 p.peakLiveThreads() >= 0 && p.peakLiveThreads() < THREAD_LIMIT);
