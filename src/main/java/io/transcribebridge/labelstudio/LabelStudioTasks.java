@@ -27,18 +27,12 @@ public final class LabelStudioTasks {
         this.projectId = projectId;
     }
 
-    /** The query string of the Data Manager task list, filtered on the job name; already URL-encoded. */
-    public String query(String jobName) {
-        return query(List.of(jobName));
-    }
-
-    /** The look-up of the batch's tasks that may exist already. */
+    /**
+     * The query string of the Data Manager task list for the batch's tasks that may exist already: an {@code or} of
+     * one filter per job name; already URL-encoded.
+     */
     public String lookupQuery(ImportBatch batch) {
-        return query(batch.mayExist());
-    }
-
-    /** The same for several jobs at once ({@code or} of one filter per job). */
-    String query(List<String> jobNames) {
+        List<String> jobNames = batch.mayExist();
         ObjectNode filters = mapper.createObjectNode();
         var items = filters.putObject("filters").put("conjunction", "or").putArray("items");
         for (String jobName : jobNames) {
@@ -52,7 +46,10 @@ public final class LabelStudioTasks {
                + URLEncoder.encode(filters.toString(), StandardCharsets.UTF_8);
     }
 
-    /** Records in the batch the tasks the answer holds for its jobs. */
+    /**
+     * Records in the batch the tasks of the answer that really carry one of its job names (an older server that
+     * ignores the filter returns other tasks too).
+     */
     public ImportBatch recordExisting(ImportBatch batch, String body) {
         JsonNode tasks = tasks(body);
         for (String jobName : batch.mayExist()) {
@@ -62,15 +59,6 @@ public final class LabelStudioTasks {
             }
         }
         return batch;
-    }
-
-    /**
-     * The tasks of the answer that really carry the job name (an older server that ignores the filter returns
-     * other tasks too), or {@code null} when there are none.
-     */
-    public ImportResult existing(String body, String jobName) {
-        List<Long> ids = idsFor(tasks(body), jobName);
-        return ids.isEmpty() ? null : new ImportResult(ids.size(), ids, null);
     }
 
     private JsonNode tasks(String body) {

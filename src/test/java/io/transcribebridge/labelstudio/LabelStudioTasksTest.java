@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.testing.labelstudio.LabelStudioEmulator;
@@ -17,6 +18,11 @@ class LabelStudioTasksTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** A batch whose tasks may all exist already, so all of them are looked up. */
+    private static ImportBatch lookingFor(String... jobNames) {
+        return new ImportBatch(Arrays.stream(jobNames).map(job -> new ImportBatch.Item(job, "{}", true)).toList());
+    }
+
     @Test
     void findsOnlyTasksCarryingTheJobNameEvenWhenTheServerIgnoresTheFilter() {
         LabelStudioTasks tasks = new LabelStudioTasks(mapper, 3);
@@ -26,9 +32,14 @@ class LabelStudioTasksTest {
                   {"id": 8, "data": {"transcribe_job": "tb-b"}},
                   {"id": 9, "data": {"audio": "s3://x/y.wav"}}]}""";
 
-        assertThat(tasks.existing(unfiltered, "tb-b").taskIds()).containsExactly(8L);
-        assertThat(tasks.existing(unfiltered, "tb-z")).isNull();
-        assertThat(tasks.existing("{\"total\": 0, \"tasks\": []}", "tb-a")).isNull();
+        ImportBatch batch = lookingFor("tb-b", "tb-z");
+        tasks.recordExisting(batch, unfiltered);
+        ImportBatch empty = lookingFor("tb-a");
+        tasks.recordExisting(empty, "{\"total\": 0, \"tasks\": []}");
+
+        assertThat(batch.result("tb-b").taskIds()).containsExactly(8L);
+        assertThat(batch.foundExisting("tb-z")).isFalse();
+        assertThat(empty.foundExisting("tb-a")).isFalse();
     }
 
     @Test
@@ -51,12 +62,13 @@ class LabelStudioTasksTest {
             LabelStudioTasks tasks = new LabelStudioTasks(mapper, project);
 
             HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(
-                            LabelStudioUrls.resolve(ls.url(), "/api/tasks/") + "?" + tasks.query("tb-a+b %1-2f3")))
+                            LabelStudioUrls.resolve(ls.url(), "/api/tasks/") + "?" + tasks.lookupQuery(lookingFor("tb-a+b %1-2f3"))))
                     .header("Authorization", "Token " + token).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(found.statusCode()).isEqualTo(200);
             assertThat(mapper.readTree(found.body()).path("total").asInt()).isEqualTo(1);
-            assertThat(tasks.existing(found.body(), "tb-a+b %1-2f3").taskIds()).hasSize(1);
+            ImportBatch batch = tasks.recordExisting(lookingFor("tb-a+b %1-2f3"), found.body());
+            assertThat(batch.result("tb-a+b %1-2f3").taskIds()).hasSize(1);
         }
     }
 }
