@@ -84,12 +84,7 @@ public final class ImportBatcher extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        String task = exchange.getProperty(TASK, String.class);
-        // the converter's payload is an array of one task; a batch holds the task objects
-        String object = task.strip();
-        if (object.startsWith("[")) {
-            object = object.substring(1, object.lastIndexOf(']')).strip();
-        }
+        String object = exchange.getProperty(TASK, String.class);
         ImportBatch.Item item = new ImportBatch.Item(exchange.getProperty(JOB_NAME, String.class), object,
                 Boolean.TRUE.equals(exchange.getProperty(MAY_EXIST, Boolean.class)));
         Parked parked = new Parked(exchange, callback, item);

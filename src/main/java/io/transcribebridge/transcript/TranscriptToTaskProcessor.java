@@ -7,8 +7,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Body in: the transcript JSON as read from S3. Body out: the Label Studio import payload, a JSON array holding one
- * task. Sets {@code transcriptWords} for logging.
+ * Body in: the transcript JSON as read from S3. Body out: one Label Studio task (a JSON object), which the import
+ * batcher puts into an import request with others. Sets {@code transcriptWords} for logging.
  */
 public final class TranscriptToTaskProcessor implements Processor {
 
@@ -28,8 +28,7 @@ public final class TranscriptToTaskProcessor implements Processor {
         Transcript transcript = parser.parse(json);
         SourceObject source = exchange.getProperty(TrackedObject.SOURCE, SourceObject.class);
         String jobName = exchange.getProperty(TrackedObject.JOB_NAME, String.class);
-        var payload = mapper.createArrayNode().add(tasks.task(source, jobName, transcript));
         exchange.setProperty("transcriptWords", transcript.wordCount());
-        exchange.getMessage().setBody(mapper.writeValueAsString(payload));
+        exchange.getMessage().setBody(mapper.writeValueAsString(tasks.task(source, jobName, transcript)));
     }
 }

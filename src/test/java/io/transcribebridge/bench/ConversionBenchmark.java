@@ -130,7 +130,7 @@ public final class ConversionBenchmark {
             throws Exception {
         Transcript transcript = parser.parse(json);
         ObjectNode task = factory.task(SOURCE, "bench-job", transcript);
-        return mapper.writeValueAsString(mapper.createArrayNode().add(task));
+        return mapper.writeValueAsString(task);
     }
 
     private static long allocatedBytes() {
