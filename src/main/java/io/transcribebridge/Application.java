@@ -2,14 +2,19 @@ package io.transcribebridge;
 
 import io.transcribebridge.config.BridgeConfiguration;
 import io.transcribebridge.config.ConfigurationException;
+import io.transcribebridge.doctor.Diagnosis;
+import io.transcribebridge.doctor.Doctor;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the service: camel-main with the route files in {@code routes/} and the properties in
  * {@code config/application.properties}, both relative to the working directory. {@code CONFIG_DIR} and
- * {@code ROUTES_DIR} (environment or system property) point elsewhere, e.g. at mounted volumes.
+ * {@code ROUTES_DIR} (environment or system property) point elsewhere, e.g. at mounted volumes. With the argument
+ * {@code doctor} it only runs the start-up checks and prints their report.
  */
 public final class Application {
 
@@ -19,9 +24,12 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("doctor")) {
+            System.exit(doctor());
+        }
         Main main = new Main();
         main.configure().addConfiguration(BridgeConfiguration.class);
-        main.setDefaultPropertyPlaceholderLocation("file:" + setting("CONFIG_DIR", "config") + "/application.properties");
+        main.setDefaultPropertyPlaceholderLocation(propertiesLocation());
         String routesDir = setting("ROUTES_DIR", null);
         if (routesDir != null) {
             main.addInitialProperty("routes.dir", routesDir);
@@ -40,6 +48,25 @@ public final class Application {
             }
         }
         System.exit(exitCode);
+    }
+
+    /**
+     * {@code doctor}: runs the start-up checks once against the same properties (the properties file, overridden by
+     * the environment), prints the report and exits: 0 when nothing is fatal (warnings allowed), 2 otherwise. Starts
+     * no route and no management server, and does not wait for Label Studio.
+     */
+    private static int doctor() {
+        // only for its properties component (file + environment overrides, {{placeholders}}); never started, so
+        // there is nothing to stop (closing it would log a shutdown that never had a start-up)
+        PropertiesComponent properties = new DefaultCamelContext().getPropertiesComponent();
+        properties.setLocation(propertiesLocation());
+        Diagnosis diagnosis = Doctor.oneShot(properties::resolveProperty).run();
+        System.out.println(diagnosis.report());
+        return diagnosis.fatal() ? 2 : 0;
+    }
+
+    private static String propertiesLocation() {
+        return "file:" + setting("CONFIG_DIR", "config") + "/application.properties";
     }
 
     private static String setting(String name, String defaultValue) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.VertxOptions;
+import io.transcribebridge.doctor.Diagnosis;
+import io.transcribebridge.doctor.Doctor;
 import io.transcribebridge.failure.FailureReasons;
 import io.transcribebridge.failure.TransientErrors;
 import io.transcribebridge.failure.ThrottlingBackoff;
@@ -14,7 +16,6 @@ import io.transcribebridge.intake.IntakeFilter;
 import io.transcribebridge.intake.TrackedObject;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
 import io.transcribebridge.labelstudio.LabelStudioAuthHandler;
-import io.transcribebridge.labelstudio.LabelStudioProjects;
 import io.transcribebridge.labelstudio.ImportBatcher;
 import io.transcribebridge.labelstudio.LabelStudioTasks;
 import io.transcribebridge.labelstudio.LabelStudioUrls;
@@ -34,13 +35,14 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.transcribe.TranscribeClient;
 
 /**
  * Binds the beans the route files refer to ({@code #s3Client}, {@code transcriptionJobs}, ...). Runs before the
- * routes are loaded, so a bad configuration stops the service before anything is consumed. That includes the Label
- * Studio project: its labeling config decides the {@link OutputPlan} (bound as {@code outputPlan}), and a project that
- * cannot hold a transcript stops the service.
+ * routes are loaded, and first of all runs the start-up {@link Doctor}, so a bad configuration, missing access or a
+ * Label Studio project that cannot hold a transcript stops the service before anything is consumed. The project's
+ * labeling config decides the {@link OutputPlan} (bound as {@code outputPlan}).
  */
 public class BridgeConfiguration implements CamelConfiguration {
 
@@ -49,7 +51,14 @@ public class BridgeConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         var properties = context.getPropertiesComponent();
-        BridgeSettings settings = BridgeSettings.load(properties::resolveProperty);
+        // The start-up doctor: every check in plain words before anything is bound or consumed. Fatal findings stop
+        // the service (ConfigurationException: exit code 2); warnings are logged once. Waits while Label Studio is
+        // not reachable yet.
+        Diagnosis diagnosis = Doctor.forStartup(properties::resolveProperty).run();
+        diagnosis.log();
+        diagnosis.requireStartable();
+        BridgeSettings settings = diagnosis.settings().orElseThrow();
+        OutputPlan outputPlan = diagnosis.outputPlan().orElseThrow();
         // derived once here so route files need not normalise URLs
         properties.addInitialProperty("label-studio.import-uri",
                 LabelStudioUrls.importUri(settings.labelStudioUrl(), settings.labelStudioProjectId()).toString());
@@ -101,7 +110,6 @@ public class BridgeConfiguration implements CamelConfiguration {
                 clock));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.labelStudioTimeout()).build();
-        OutputPlan outputPlan = outputPlan(settings, http, mapper, clock);
         registry.bind("outputPlan", outputPlan);
         registry.bind("transcriptToTask", new TranscriptToTaskProcessor(mapper, new TranscriptParser(mapper),
                 new TaskFactory(mapper, outputPlan, settings.modelVersion())));
@@ -123,29 +131,21 @@ public class BridgeConfiguration implements CamelConfiguration {
                 settings.labelStudioUrl(), settings.labelStudioProjectId(), auth.kind().description());
     }
 
-    /**
-     * Reads the project with an authenticator of its own, so the routes' one starts without state (an access token
-     * minted here is not reused for the imports).
-     */
-    private static OutputPlan outputPlan(BridgeSettings settings, HttpClient http, ObjectMapper mapper, Clock clock) {
-        LabelStudioAuth auth = new LabelStudioAuth(settings.labelStudioUrl(), settings.labelStudioApiKey(), http,
-                mapper, clock, settings.labelStudioTimeout());
-        LabelStudioProjects projects = new LabelStudioProjects(settings.labelStudioUrl(), auth, http, mapper,
-                settings.labelStudioTimeout());
-        return ProjectIntrospection.outputPlan(settings, projects, duration -> Thread.sleep(duration.toMillis()));
-    }
-
     private static long permitMillis(int perSecond) {
         return (1000 + perSecond - 1) / perSecond;
     }
 
     private static S3Client s3Client(BridgeSettings settings) {
+        return s3ClientBuilder(settings).build();
+    }
+
+    /** The service's S3 client settings; region, credentials and endpoint from the SDK's chains unless set. */
+    public static S3ClientBuilder s3ClientBuilder(BridgeSettings settings) {
         // Checksums only where S3 requires them: S3-compatible stores (MinIO, LocalStack, S3Proxy) reject the
         // SDK's default trailing checksums, and AWS S3 accepts either.
         return S3Client.builder()
                 .forcePathStyle(settings.s3ForcePathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .build();
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     }
 }

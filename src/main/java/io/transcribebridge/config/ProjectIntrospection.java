@@ -1,11 +1,11 @@
 package io.transcribebridge.config;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -56,32 +56,21 @@ public final class ProjectIntrospection {
     }
 
     static Project fetch(BridgeSettings settings, LabelStudioProjects projects, Sleeper sleeper) {
+        return fetch(settings, projects, StartupWait.of(settings, sleeper));
+    }
+
+    /** Reads the project, waiting while Label Studio is unreachable or answers 5xx/429 (as {@code wait} says). */
+    public static Project fetch(BridgeSettings settings, LabelStudioProjects projects, StartupWait wait) {
         int projectId = settings.labelStudioProjectId();
-        int retries = settings.retryMaxAttempts();
-        Duration delay = settings.retryInitialDelay();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return projects.project(projectId);
-            } catch (LabelStudioAuthException | ProjectNotUsableException e) {
-                throw new ConfigurationException(List.of(e.getMessage()));
-            } catch (IOException e) {
-                if (retries >= 0 && attempt > retries) {
-                    throw new ConfigurationException(List.of("Cannot read Label Studio project " + projectId + " ("
-                            + projects.projectUri(projectId) + ") after " + attempt + " attempt"
-                            + (attempt == 1 ? "" : "s") + ": " + e.getMessage() + ". Check LABEL_STUDIO_URL and "
-                            + "that Label Studio is up."));
-                }
-                LOG.warn("Cannot read Label Studio project {} yet ({}); trying again in {} ms", projectId,
-                        e.getMessage(), delay.toMillis());
-                try {
-                    sleeper.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for Label Studio", interrupted);
-                }
-                delay = delay.multipliedBy(2).compareTo(settings.retryMaxDelay()) > 0 ? settings.retryMaxDelay()
-                        : delay.multipliedBy(2);
-            }
+        try {
+            return wait.call("Cannot read Label Studio project " + projectId + " yet",
+                    () -> projects.project(projectId));
+        } catch (LabelStudioAuthException | ProjectNotUsableException e) {
+            throw new ConfigurationException(List.of(e.getMessage()));
+        } catch (StartupWait.GaveUp e) {
+            throw new ConfigurationException(List.of("Cannot read Label Studio project " + projectId + " ("
+                    + projects.projectUri(projectId) + ") " + e.afterAttempts() + ": " + e.getMessage()
+                    + ". Check LABEL_STUDIO_URL and that Label Studio is up."));
         }
     }
 
@@ -99,19 +88,29 @@ public final class ProjectIntrospection {
         List<String> problems = new ArrayList<>();
         OutputPlan plan = target.perRegion() ? segments(settings, target, warnings, problems)
                 : wholeFile(settings, target, warnings);
-        String projectVersion = project.modelVersion();
-        if (projectVersion != null && !projectVersion.isBlank() && !projectVersion.equals(settings.modelVersion())) {
-            warnings.add("Label Studio project " + project.id() + " has model version '" + projectVersion
-                         + "' but the predictions are imported as '" + settings.modelVersion()
-                         + "' (LABEL_STUDIO_MODEL_VERSION): Label Studio pre-labels the labeling stream only with "
-                         + "predictions of the project's model version. Set LABEL_STUDIO_MODEL_VERSION="
-                         + projectVersion + ", or pick '" + settings.modelVersion() + "' as the project's model "
-                         + "version once its predictions exist.");
-        }
+        modelVersionWarning(settings, project).ifPresent(warnings::add);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new Planned(plan, List.copyOf(warnings), summary(project, plan, settings.transcribeFeatures()));
+    }
+
+    /**
+     * A warning when the project's model version is not the predictions' one: predictions show in the labeling
+     * stream only when the two match. None while the project has no model version yet (Label Studio then takes the
+     * first imported prediction's).
+     */
+    public static Optional<String> modelVersionWarning(BridgeSettings settings, Project project) {
+        String projectVersion = project.modelVersion();
+        if (projectVersion == null || projectVersion.isBlank() || projectVersion.equals(settings.modelVersion())) {
+            return Optional.empty();
+        }
+        return Optional.of("Label Studio project " + project.id() + " has model version '" + projectVersion
+                           + "' but the predictions are imported as '" + settings.modelVersion()
+                           + "' (LABEL_STUDIO_MODEL_VERSION): Label Studio pre-labels the labeling stream only with "
+                           + "predictions of the project's model version. Set LABEL_STUDIO_MODEL_VERSION="
+                           + projectVersion + ", or pick '" + settings.modelVersion() + "' as the project's model "
+                           + "version once its predictions exist.");
     }
 
     private static OutputPlan wholeFile(BridgeSettings settings, TranscriptTarget target, List<String> warnings) {

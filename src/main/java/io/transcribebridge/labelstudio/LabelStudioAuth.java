@@ -78,7 +78,7 @@ public final class LabelStudioAuth {
     }
 
     /** The JDK client's ConnectException has no message at all: names what failed anyway. */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         String name = e.getClass().getName();
         if (e.getMessage() != null && !e.getMessage().isBlank()) {
             return name + ": " + e.getMessage();

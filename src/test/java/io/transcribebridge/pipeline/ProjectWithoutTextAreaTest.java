@@ -58,14 +58,16 @@ class ProjectWithoutTextAreaTest extends BridgeTestSupport {
     void refusesToStartAndSaysWhatToAdd() throws InterruptedException {
         assertThat(startFailure).as("start-up failure").isNotNull();
         ConfigurationException problem = configurationException(startFailure);
-        assertThat(problem.problems()).containsExactly("The labeling config of Label Studio project " + audioOnlyProject
+        assertThat(problem.problems()).containsExactly("Label config: The labeling config of Label Studio project " + audioOnlyProject
                 + " ('Audio quality') has <Audio name=\"audio\"> but no <TextArea> with toName=\"audio\", so there is "
                 + "nowhere to put a transcript. Add <TextArea name=\"transcription\" toName=\"audio\"/> for one text "
                 + "per file, or use a per-segment config (examples in config/labelstudio/).");
-        assertThat(problem.getMessage()).startsWith("Invalid configuration:\n  - The labeling config of Label Studio");
+        assertThat(problem.getMessage()).startsWith("Invalid configuration:\n  - Label config: The labeling config of "
+                + "Label Studio");
 
         Thread.sleep(500);
-        assertThat(transcribe.totalCalls()).as("Transcribe calls").isZero();
+        // the start-up checks asked Transcribe for a job that cannot exist; no job was started
+        assertThat(transcribe.calls("StartTranscriptionJob")).as("Transcribe jobs started").isZero();
         assertThat(labelStudio.importRequests()).as("imports").isZero();
     }
 

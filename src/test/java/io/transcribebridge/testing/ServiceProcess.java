@@ -37,6 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private final List<String> arguments;
     private final Path logFile;
     private Process process;
     private int runs;
@@ -49,8 +50,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** With options for the service's JVM, e.g. {@code -Xmx256m}, placed before {@code -jar}. */
     public ServiceProcess(Map<String, String> environment, List<String> jvmOptions) {
+        this(environment, jvmOptions, List.of());
+    }
+
+    /** With program arguments after the jar, e.g. {@code doctor}. */
+    public ServiceProcess(Map<String, String> environment, List<String> jvmOptions, List<String> arguments) {
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.arguments = List.copyOf(arguments);
         try {
             this.logFile = Files.createTempDirectory("transcribe-bridge-service").resolve("service.log");
             Files.createFile(logFile);
@@ -82,11 +89,15 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(javaBinary());
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", JAR));
+            command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(new File("."))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("LABEL_STUDIO_"));
+            // the SDK's default chains would ask the EC2 instance metadata service (a link-local address, not this
+            // machine) for credentials and region that the environment does not give
+            builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
             builder.environment().putAll(runEnvironment);
             process = builder.start();
         } catch (IOException e) {

@@ -37,7 +37,7 @@ final class FaultInjector {
         Deque<String> queue = scripted.get(operation);
         if (queue != null && !queue.isEmpty()) {
             String type = queue.poll();
-            return Optional.of(TranscribeError.of(type, messageFor(type)));
+            return Optional.of(TranscribeError.of(type, messageFor(type, operation)));
         }
         if (throttleFraction > 0 && random.nextDouble() < throttleFraction) {
             return Optional.of(TranscribeError.of("ThrottlingException", "Rate exceeded"));
@@ -45,8 +45,12 @@ final class FaultInjector {
         return Optional.empty();
     }
 
-    private static String messageFor(String type) {
+    private static String messageFor(String type, String operation) {
         return switch (type) {
+            // IAM's wording when a policy does not grant the action
+            case "AccessDeniedException" -> "User: arn:aws:iam::" + TranscribeEmulator.ACCOUNT_ID
+                    + ":user/transcribe-bridge is not authorized to perform: transcribe:" + operation
+                    + " because no identity-based policy allows the transcribe:" + operation + " action";
             case "ThrottlingException" -> "Rate exceeded";
             case "LimitExceededException" -> "You have exceeded a request or concurrent job limit. Wait and try "
                     + "your request again. (injected)";

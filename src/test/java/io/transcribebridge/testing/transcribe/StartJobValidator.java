@@ -182,8 +182,7 @@ final class StartJobValidator {
         if (name == null) {
             return;
         }
-        String actual = languageOf.apply(name).orElseThrow(() -> TranscribeError.badRequest("The requested " + what
-                + " couldn't be found. Check the " + what + " name and try your request again."));
+        String actual = languageOf.apply(name).orElseThrow(() -> TranscribeError.notFound(what));
         if (language != null && !actual.equals(language)) {
             throw TranscribeError.badRequest("The " + what + " " + name + " is for " + actual + ", which doesn't "
                     + "match the language " + language + ". Use a " + what + " in that language and try your "

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Amazon Transcribe batch API emulator (Start/Get/List/DeleteTranscriptionJob) speaking AWS JSON 1.1
+ * Amazon Transcribe batch API emulator (Start/Get/List/DeleteTranscriptionJob, GetVocabulary/GetVocabularyFilter) speaking AWS JSON 1.1
  * over HTTP on 127.0.0.1, for the real SDK {@code TranscribeClient} with {@code endpointOverride}.
  *
  * <p>The media object is read at Start; its bytes, as UTF-8 text, script the job:
@@ -299,6 +299,8 @@ public final class TranscribeEmulator implements AutoCloseable {
             case "GetTranscriptionJob" -> jobs.get(request);
             case "ListTranscriptionJobs" -> jobs.list(request);
             case "DeleteTranscriptionJob" -> jobs.delete(request);
+            case "GetVocabulary" -> vocabularies.getVocabulary(request, json, clock.instant());
+            case "GetVocabularyFilter" -> vocabularies.getVocabularyFilter(request, json, clock.instant());
             default -> throw TranscribeError.of("UnknownOperationException", null);
         };
     }

@@ -25,6 +25,12 @@ final class TranscribeError extends RuntimeException {
         return new TranscribeError(type, status, message);
     }
 
+    /** An unknown vocabulary or vocabulary filter, on Start and on Get ("vocabulary", "vocabulary filter"). */
+    static TranscribeError notFound(String what) {
+        return badRequest("The requested " + what + " couldn't be found. Check the " + what
+                + " name and try your request again.");
+    }
+
     static TranscribeError badRequest(String message) {
         return of("BadRequestException", message);
     }
