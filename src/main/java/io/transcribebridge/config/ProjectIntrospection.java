@@ -19,8 +19,6 @@ import io.transcribebridge.labelstudio.TaskLayout;
 import io.transcribebridge.labelstudio.TranscriptTarget;
 import io.transcribebridge.transcribe.TranscribeFeatures;
 import io.transcribebridge.transcript.OutputPlan;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * At start-up: reads the Label Studio project, finds where transcripts go in its labeling config and decides the
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProjectIntrospection {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectIntrospection.class);
     private static final Pattern TRANSCRIBE_LABEL = Pattern.compile("(spk|ch)_\\d+");
 
     /** How the start-up waits between attempts; tests pass one that does not sleep. */
@@ -44,15 +41,6 @@ public final class ProjectIntrospection {
     }
 
     private ProjectIntrospection() {
-    }
-
-    /** Reads the project, logs the plan (INFO) and every warning (WARN, once: this runs once). */
-    public static OutputPlan outputPlan(BridgeSettings settings, LabelStudioProjects projects, Sleeper sleeper) {
-        Project project = fetch(settings, projects, sleeper);
-        Planned planned = plan(settings, project);
-        planned.warnings().forEach(LOG::warn);
-        LOG.info(planned.summary());
-        return planned.plan();
     }
 
     static Project fetch(BridgeSettings settings, LabelStudioProjects projects, Sleeper sleeper) {

@@ -250,7 +250,9 @@ class ProjectIntrospectionTest {
         private OutputPlan outputPlan(URI url, String key, int project) {
             values.put("label-studio.url", url.toString());
             values.put("label-studio.project-id", Integer.toString(project));
-            return ProjectIntrospection.outputPlan(settings(), projects(url, key), sleeps::add);
+            BridgeSettings settings = settings();
+            return ProjectIntrospection.plan(settings,
+                    ProjectIntrospection.fetch(settings, projects(url, key), sleeps::add)).plan();
         }
 
         private int startLabelStudio(String configFile) {
