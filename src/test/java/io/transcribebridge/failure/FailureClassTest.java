@@ -2,16 +2,12 @@ package io.transcribebridge.failure;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.transcribebridge.labelstudio.ImportBatcher;
 import io.transcribebridge.labelstudio.LabelStudioAuthException;
+import io.transcribebridge.testing.RouteFiles;
 import io.transcribebridge.transcript.MalformedTranscriptException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -118,17 +114,8 @@ class FailureClassTest {
 
     /** The labels the routes set must be classes, or the failure would be counted as "other". */
     @Test
-    void everyClassTheRoutesSetExists() throws IOException {
-        Pattern property = Pattern.compile("name: failureClass\\s+constant: ([\\w-]+)");
-        Set<String> labels = new HashSet<>();
-        try (var files = Files.list(Path.of("routes"))) {
-            for (Path file : files.toList()) {
-                Matcher m = property.matcher(Files.readString(file));
-                while (m.find()) {
-                    labels.add(m.group(1));
-                }
-            }
-        }
+    void everyClassTheRoutesSetExists() {
+        Set<String> labels = RouteFiles.propertyConstants(FailureClass.PROPERTY);
         assertThat(labels).containsExactlyInAnyOrder("transcribe-failed", "timed-out");
         assertThat(labels).allMatch(label -> Arrays.stream(FailureClass.values()).anyMatch(c -> c.label().equals(label)));
     }

@@ -1,15 +1,10 @@
 package io.transcribebridge.metrics;
 
-import java.io.IOException;
 import java.net.ConnectException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.transcribebridge.labelstudio.ImportBatcher;
+import io.transcribebridge.testing.RouteFiles;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 
@@ -34,17 +29,8 @@ class BridgeMetricsTest {
 
     /** A stage the retry counter does not know would be counted as "other". */
     @Test
-    void everyStageTheRoutesSetHasItsRetryLabel() throws IOException {
-        Pattern stage = Pattern.compile("name: stage\\s+constant: ([\\w-]+)");
-        Set<String> stages = new HashSet<>();
-        try (var files = Files.list(Path.of("routes"))) {
-            for (Path file : files.toList()) {
-                Matcher m = stage.matcher(Files.readString(file));
-                while (m.find()) {
-                    stages.add(m.group(1));
-                }
-            }
-        }
+    void everyStageTheRoutesSetHasItsRetryLabel() {
+        Set<String> stages = RouteFiles.propertyConstants("stage");
         assertThat(stages).isNotEmpty();
         assertThat(BridgeMetrics.STAGES).containsExactlyInAnyOrderElementsOf(stages);
     }

@@ -104,6 +104,9 @@ class MetricsEndToEndTest extends BridgeTestSupport {
         assertThat(after.value(P + "failure_records_written_total")).isEqualTo(2);
         // Camel's own meters are served alongside
         assertThat(after.has("camel_exchanges_total")).isTrue();
+        // and the JVM's (camel.metrics.binders)
+        assertThat(after.has("jvm_memory_used_bytes")).isTrue();
+        assertThat(after.has("process_uptime_seconds")).isTrue();
         assertThat(after.text()).doesNotContain(configuredKey).doesNotContain("metrics/a.wav");
     }
 
