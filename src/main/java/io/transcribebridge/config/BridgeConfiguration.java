@@ -10,6 +10,7 @@ import io.transcribebridge.doctor.Doctor;
 import io.transcribebridge.failure.FailureReasons;
 import io.transcribebridge.failure.TransientErrors;
 import io.transcribebridge.failure.ThrottlingBackoff;
+import io.transcribebridge.health.ReadinessChecks;
 import io.transcribebridge.intake.BucketListing;
 import io.transcribebridge.intake.InFlightCap;
 import io.transcribebridge.intake.IntakeFilter;
@@ -19,6 +20,7 @@ import io.transcribebridge.labelstudio.LabelStudioAuthHandler;
 import io.transcribebridge.labelstudio.ImportBatcher;
 import io.transcribebridge.labelstudio.LabelStudioTasks;
 import io.transcribebridge.labelstudio.LabelStudioUrls;
+import io.transcribebridge.metrics.BridgeMetrics;
 import io.transcribebridge.progress.OutputLayout;
 import io.transcribebridge.progress.ProgressLedger;
 import io.transcribebridge.progress.ProgressRecords;
@@ -99,7 +101,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         // the throttles park waiting calls here: a few threads for all jobs instead of a pool of 10 per throttle
         registry.bind("transcribeBudgetScheduler",
                 context.getExecutorServiceManager().newScheduledThreadPool(this, "Transcribe budget", 2));
-        registry.bind("jobCap", new InFlightCap(settings.transcribeMaxRunningJobs()));
+        InFlightCap jobCap = new InFlightCap(settings.transcribeMaxRunningJobs());
+        registry.bind("jobCap", jobCap);
+        BridgeMetrics metrics = new BridgeMetrics(BridgeMetrics.prometheusRegistry(registry), listing, jobCap,
+                settings.transcribeMaxRunningJobs());
+        registry.bind("bridgeMetrics", metrics);
+        context.getManagementStrategy().addEventNotifier(metrics.retryCounter());
+        ReadinessChecks.bind(registry, settings, s3, mapper, clock);
         registry.bind("progressRecords",
                 new ProgressRecords(mapper, output, settings.labelStudioProjectId(), clock));
         registry.bind("transientErrors", new TransientErrors());
@@ -111,15 +119,16 @@ public class BridgeConfiguration implements CamelConfiguration {
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.labelStudioTimeout()).build();
         registry.bind("outputPlan", outputPlan);
-        registry.bind("transcriptToTask", new TranscriptToTaskProcessor(mapper, new TranscriptParser(mapper),
-                new TaskFactory(mapper, outputPlan, settings.modelVersion())));
+        registry.bind("transcriptToTask", metrics.measureConversion(new TranscriptToTaskProcessor(mapper,
+                new TranscriptParser(mapper), new TaskFactory(mapper, outputPlan, settings.modelVersion()))));
 
         LabelStudioAuth auth = new LabelStudioAuth(settings.labelStudioUrl(), settings.labelStudioApiKey(), http,
                 mapper, clock, settings.labelStudioTimeout());
         registry.bind("labelStudioAuth", new LabelStudioAuthHandler(auth));
         registry.bind("labelStudioTasks", new LabelStudioTasks(mapper, settings.labelStudioProjectId()));
         ImportBatcher batcher = new ImportBatcher(context, "direct:labelstudio-import-batch",
-                settings.labelStudioBatchSize(), settings.labelStudioBatchMaxBytes(), settings.labelStudioBatchWait());
+                settings.labelStudioBatchSize(), settings.labelStudioBatchMaxBytes(), settings.labelStudioBatchWait(),
+                metrics::labelStudioImport);
         context.addService(batcher);
         registry.bind("importBatcher", batcher);
         registry.bind("failureReasons", new FailureReasons(auth.kind()));

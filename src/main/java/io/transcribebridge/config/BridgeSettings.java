@@ -33,6 +33,8 @@ import io.transcribebridge.transcript.OutputPlan.ScoreMethod;
  * @param speakerLabels     Transcribe speaker/channel label to Label value ({@code label-studio.speaker-labels})
  * @param defaultLabel      Label value of a segment whose speaker maps to none ({@code label-studio.default-label})
  * @param retryMaxAttempts  retries of a transient failure; negative = without limit (Camel's rule)
+ * @param healthCheckInterval readiness checks ask S3 and Label Studio at most this often
+ * @param healthCheckTimeout  how long a readiness check waits for S3 or Label Studio
  */
 public record BridgeSettings(
         String sourceBucket,
@@ -63,7 +65,9 @@ public record BridgeSettings(
         Map<String, String> speakerLabels,
         String defaultLabel,
         OutputPlan.Scoring scoring,
-        OutputPlan.Segmentation segmentation) {
+        OutputPlan.Segmentation segmentation,
+        Duration healthCheckInterval,
+        Duration healthCheckTimeout) {
 
     /** Transcribe's OutputKey alphabet; the output prefix becomes part of every OutputKey. */
     private static final Pattern OUTPUT_KEY_CHARS = Pattern.compile("[a-zA-Z0-9\\-_.!*'()/]*");
@@ -176,7 +180,9 @@ public record BridgeSettings(
                 new OutputPlan.Scoring(scoreMethod(reader),
                         reader.decimal("prediction.low-confidence", 0.5, 0, 1, true)),
                 new OutputPlan.Segmentation(reader.decimal("segments.max-seconds", 30, 0, Double.MAX_VALUE, false),
-                        reader.decimal("segments.pause-seconds", 1.5, 0, Double.MAX_VALUE, false)));
+                        reader.decimal("segments.pause-seconds", 1.5, 0, Double.MAX_VALUE, false)),
+                reader.millis("health.check-interval-ms", 10_000),
+                reader.millis("health.timeout-ms", 5_000));
         if (!reader.problems.isEmpty()) {
             throw new ConfigurationException(reader.problems);
         }

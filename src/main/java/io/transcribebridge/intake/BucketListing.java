@@ -55,6 +55,8 @@ public final class BucketListing {
     private final AtomicLong passes = new AtomicLong();
     private final AtomicLong listRequests = new AtomicLong();
     private final AtomicLong keysListed = new AtomicLong();
+    private final AtomicLong newVersions = new AtomicLong();
+    private volatile long unsupportedInLastPass;
 
     public BucketListing(S3Client s3, String bucket, String prefix, int pageSize, IntakeFilter filter,
                          ProgressLedger ledger) {
@@ -85,10 +87,11 @@ public final class BucketListing {
             @Override
             public boolean hasNext() {
                 while (next == null && keys.hasNext()) {
-                    next = admit(keys.next());
+                    next = admit(keys.next(), pages);
                 }
                 if (next == null && !summarized) {
                     summarized = true;
+                    unsupportedInLastPass = pages.unsupported;
                     LOG.debug("Intake pass {} over s3://{}/{}: {} keys in {} LIST requests, {} new object versions, "
                               + "{} ms", pass, bucket, prefix, pages.keyCount, pages.requests, yielded,
                             (System.nanoTime() - started) / 1_000_000);
@@ -104,6 +107,7 @@ public final class BucketListing {
                 SourceObject answer = next;
                 next = null;
                 yielded++;
+                newVersions.incrementAndGet();
                 return answer;
             }
         };
@@ -113,6 +117,7 @@ public final class BucketListing {
     private final class Pages {
         private long requests;
         private long keyCount;
+        private long unsupported;
         private String continuationToken;
         private String startAfter;
         private boolean jumped;
@@ -156,12 +161,13 @@ public final class BucketListing {
         }
     }
 
-    private SourceObject admit(S3Object object) {
+    private SourceObject admit(S3Object object, Pages pages) {
         String key = object.key();
         switch (filter.classify(bucket, key)) {
             case OWN_OUTPUT:
                 return null;
             case UNSUPPORTED:
+                pages.unsupported++;
                 logUnsupportedOnce(key);
                 return null;
             default:
@@ -207,5 +213,15 @@ public final class BucketListing {
 
     public long keysListed() {
         return keysListed.get();
+    }
+
+    /** New object versions handed to the caller since start-up (queued for the pipeline). */
+    public long newVersions() {
+        return newVersions.get();
+    }
+
+    /** Objects the last complete pass skipped as not a format Transcribe accepts; 0 before the first pass ends. */
+    public long unsupportedInLastPass() {
+        return unsupportedInLastPass;
     }
 }

@@ -41,6 +41,12 @@ public final class ImportBatcher extends AsyncProcessorSupport {
 
     private static final int SENDERS = 4;
 
+    /** Told about each import request (one batch, with its look-up if any): how long it took, and its error. */
+    @FunctionalInterface
+    public interface RequestListener {
+        void requestDone(Duration took, Exception error);
+    }
+
     private record Parked(Exchange exchange, AsyncCallback callback, ImportBatch.Item item) {
     }
 
@@ -49,6 +55,7 @@ public final class ImportBatcher extends AsyncProcessorSupport {
     private final int maxSize;
     private final long maxBytes;
     private final Duration maxWait;
+    private final RequestListener listener;
     private final Object lock = new Object();
     private List<Parked> pending = new ArrayList<>();
     private long pendingBytes;
@@ -59,6 +66,12 @@ public final class ImportBatcher extends AsyncProcessorSupport {
     private ProducerTemplate template;
 
     public ImportBatcher(CamelContext context, String batchRoute, int maxSize, long maxBytes, Duration maxWait) {
+        this(context, batchRoute, maxSize, maxBytes, maxWait, (took, error) -> { });
+    }
+
+    public ImportBatcher(CamelContext context, String batchRoute, int maxSize, long maxBytes, Duration maxWait,
+                         RequestListener listener) {
+        this.listener = listener;
         this.context = context;
         this.batchRoute = batchRoute;
         this.maxSize = maxSize;
@@ -134,7 +147,9 @@ public final class ImportBatcher extends AsyncProcessorSupport {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody(batch);
         senders.execute(() -> {
+            long started = System.nanoTime();
             Exchange done = template.send(batchRoute, exchange);
+            listener.requestDone(Duration.ofNanos(System.nanoTime() - started), done.getException());
             complete(parked, batch, done.getException());
         });
     }

@@ -8,9 +8,12 @@ import org.apache.camel.Processor;
 
 /**
  * Body in: the transcript JSON as read from S3. Body out: one Label Studio task (a JSON object), which the import
- * batcher puts into an import request with others. Sets {@code transcriptWords} for logging.
+ * batcher puts into an import request with others. Sets {@code transcriptWords} for logging and {@code audioSeconds}
+ * (0 when the transcript has no timed words) for the metrics.
  */
 public final class TranscriptToTaskProcessor implements Processor {
+
+    public static final String AUDIO_SECONDS = "audioSeconds";
 
     private final ObjectMapper mapper;
     private final TranscriptParser parser;
@@ -29,6 +32,7 @@ public final class TranscriptToTaskProcessor implements Processor {
         SourceObject source = exchange.getProperty(TrackedObject.SOURCE, SourceObject.class);
         String jobName = exchange.getProperty(TrackedObject.JOB_NAME, String.class);
         exchange.setProperty("transcriptWords", transcript.wordCount());
+        exchange.setProperty(AUDIO_SECONDS, transcript.audioSeconds());
         exchange.getMessage().setBody(mapper.writeValueAsString(tasks.task(source, jobName, transcript)));
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.transcribebridge.testing.Eventually;
+import io.transcribebridge.testing.ManagementEndpoints;
+import io.transcribebridge.testing.ManagementEndpoints.Metrics;
 import io.transcribebridge.testing.PackagedServiceTestSupport;
 import io.transcribebridge.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,22 @@ class PackagedServiceIT extends PackagedServiceTestSupport {
         assertThat(labelStudio.tasks(project).get(0).data().path("audio").asText())
                 .isEqualTo(uri("depositions/day 1.wav"));
         assertThat(service.healthStatus()).isEqualTo(200);
+        ManagementEndpoints management = new ManagementEndpoints(service.managementPort());
+        assertThat(management.status("/observe/health/ready")).isEqualTo(200);
+        assertThat(management.status("/observe/health/live")).isEqualTo(200);
+        // the packaged runtime serves Prometheus metrics: the service's own and Camel's
+        Eventually.await(SLOW, "the import in the metrics",
+                () -> management.scrape().value("transcribe_bridge_objects_imported_total") == 1);
+        Metrics metrics = management.scrape();
+        assertThat(metrics.value("transcribe_bridge_objects_seen_total")).isEqualTo(1);
+        assertThat(metrics.value("transcribe_bridge_objects_unsupported")).isEqualTo(1);
+        assertThat(metrics.value("transcribe_bridge_jobs_started_total")).isEqualTo(1);
+        assertThat(metrics.value("transcribe_bridge_jobs_completed_total")).isEqualTo(1);
+        assertThat(metrics.value("transcribe_bridge_labelstudio_import_requests_seconds_count")).isEqualTo(1);
+        assertThat(metrics.value("transcribe_bridge_failure_records_written_total")).isZero();
+        assertThat(metrics.has("camel_exchanges_total")).isTrue();
+        assertThat(metrics.has("jvm_memory_used_bytes")).isTrue();
+        assertThat(metrics.text()).doesNotContain(apiKey);
 
         service.sigterm(); // camel-main shuts down gracefully
         assertThat(service.awaitExit(Duration.ofSeconds(30))).as("stops within 30 s of SIGTERM").isTrue();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -16,6 +17,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import io.transcribebridge.labelstudio.ApiKeyKind;
 import io.transcribebridge.testing.BridgeTestSupport;
 import io.transcribebridge.testing.Eventually;
+import io.transcribebridge.testing.ManagementEndpoints;
 import io.transcribebridge.testing.LogCapture;
 import io.transcribebridge.transcribe.JobNames;
 import org.junit.jupiter.api.AfterAll;
@@ -77,6 +79,14 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
         System.clearProperty("aws.sessionToken");
     }
 
+    /** Readiness asks Label Studio often, so it notices the revoked key before the management responses are read. */
+    @Override
+    protected Properties properties() {
+        Properties p = super.properties();
+        p.setProperty("health.check-interval-ms", "200");
+        return p;
+    }
+
     /** A Personal Access Token: exchanged for access tokens during the run. */
     @Override
     protected String apiKey() {
@@ -124,8 +134,13 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
         s3.put(BUCKET, "revoked/key.wav", "Nobody may import this.");
         assertThat(awaitFailureRecord("revoked/key.wav")).contains("HTTP 401");
 
+        // the refused key makes the service not ready (the full report says why: searched below), not dead
+        Eventually.await(SLOW, "not ready with the key refused",
+                () -> new ManagementEndpoints(managementPort).status("/observe/health/ready") == 503);
         Map<String, String> management = managementResponses();
-        assertThat(management.get("/observe/health")).startsWith("200 ");
+        assertThat(management.get("/observe/health/live")).startsWith("200 ");
+        assertThat(management.get("/observe/health?exposureLevel=full&stackTrace=true&data=true"))
+                .contains("\"name\":\"label-studio\",\"status\":\"DOWN\"");
         context.stop(); // shutdown logging is searched too
 
         List<String> secrets = secrets(pat);

@@ -150,7 +150,8 @@ public final class EmbeddedS3 implements AutoCloseable {
         blobStoreContext.close();
     }
 
-    private static S3Client newClient(URI endpoint) {
+    /** A client of the caller's own, e.g. to see what a client sees once the server is gone. */
+    public static S3Client newClient(URI endpoint) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
