@@ -6,6 +6,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.VertxOptions;
 import io.transcribebridge.failure.FailureReasons;
+import io.transcribebridge.failure.RetryLog;
 import io.transcribebridge.failure.TransientErrors;
 import io.transcribebridge.failure.ThrottlingBackoff;
 import io.transcribebridge.intake.BucketListing;
@@ -114,7 +115,9 @@ public class BridgeConfiguration implements CamelConfiguration {
                 settings.labelStudioBatchSize(), settings.labelStudioBatchMaxBytes(), settings.labelStudioBatchWait());
         context.addService(batcher);
         registry.bind("importBatcher", batcher);
-        registry.bind("failureReasons", new FailureReasons(auth.kind()));
+        FailureReasons failureReasons = new FailureReasons(auth.kind());
+        registry.bind("failureReasons", failureReasons);
+        registry.bind("retryLog", new RetryLog(failureReasons));
 
         LOG.info("Watching s3://{}/{} -> Transcribe ({}) -> Label Studio {} project {} using a {}",
                 settings.sourceBucket(), settings.sourcePrefix(), settings.transcribeFeatures().identifyLanguage()
