@@ -1,5 +1,7 @@
 package io.transcribebridge;
 
+import java.util.Optional;
+
 import io.transcribebridge.config.BridgeConfiguration;
 import io.transcribebridge.config.ConfigurationException;
 import io.transcribebridge.doctor.Diagnosis;
@@ -24,6 +26,13 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
+        Optional<String> logFormatProblem = LogFormat.problem(
+                System.getProperty("LOG_FORMAT", System.getenv("LOG_FORMAT")));
+        if (logFormatProblem.isPresent()) {
+            // not through the logger: with an unknown format it has nowhere to write
+            System.err.println("transcribe-bridge cannot start. " + logFormatProblem.get());
+            System.exit(2);
+        }
         if (args.length > 0 && args[0].equals("doctor")) {
             System.exit(doctor());
         }

@@ -8,6 +8,7 @@ import io.vertx.core.VertxOptions;
 import io.transcribebridge.doctor.Diagnosis;
 import io.transcribebridge.doctor.Doctor;
 import io.transcribebridge.failure.FailureReasons;
+import io.transcribebridge.failure.RetryLog;
 import io.transcribebridge.failure.TransientErrors;
 import io.transcribebridge.failure.ThrottlingBackoff;
 import io.transcribebridge.health.ReadinessChecks;
@@ -131,7 +132,9 @@ public class BridgeConfiguration implements CamelConfiguration {
                 metrics::labelStudioImport);
         context.addService(batcher);
         registry.bind("importBatcher", batcher);
-        registry.bind("failureReasons", new FailureReasons(auth.kind()));
+        FailureReasons failureReasons = new FailureReasons(auth.kind());
+        registry.bind("failureReasons", failureReasons);
+        registry.bind("retryLog", new RetryLog(failureReasons));
 
         LOG.info("Watching s3://{}/{} -> Transcribe ({}) -> Label Studio {} project {} using a {}",
                 settings.sourceBucket(), settings.sourcePrefix(), settings.transcribeFeatures().identifyLanguage()

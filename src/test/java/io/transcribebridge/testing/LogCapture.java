@@ -39,10 +39,14 @@ public final class LogCapture implements AutoCloseable {
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final Map<Logger, Level> previousLevels = new HashMap<>();
     private final Queue<String> texts = new ConcurrentLinkedQueue<>();
+    private final Queue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
     private final UnsynchronizedAppenderBase<ILoggingEvent> appender = new UnsynchronizedAppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
+            // on the logging thread: the MDC, the thread name and the message are copied into the event now
+            event.prepareForDeferredProcessing();
             texts.add(render(event));
+            events.add(event);
         }
     };
     private final Handler julHandler = new Handler() {
@@ -85,6 +89,11 @@ public final class LogCapture implements AutoCloseable {
     /** The text of every event captured so far, in arrival order. */
     public List<String> texts() {
         return List.copyOf(texts);
+    }
+
+    /** Every logback event captured so far, in arrival order, with its MDC as it was when logged. */
+    public List<ILoggingEvent> events() {
+        return List.copyOf(events);
     }
 
     @Override
