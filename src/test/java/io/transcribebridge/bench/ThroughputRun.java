@@ -211,12 +211,10 @@ final class ThroughputRun {
                                          Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (service.isAlive() && System.nanoTime() < deadline) {
-            // counting import requests is cheap; copying every task is not, so only once they may all be there
-            if (emulators.labelStudio.importRequests() >= objects) {
-                List<Task> tasks = emulators.labelStudio.tasks(project);
-                if (tasks.size() >= objects) {
-                    return tasks;
-                }
+            // counting is cheap; copying every task is not, so only once they are all there (an import request
+            // carries a batch of tasks, so import requests are no measure of tasks)
+            if (emulators.labelStudio.taskCount(project) >= objects) {
+                return emulators.labelStudio.tasks(project);
             }
             Thread.sleep(POLL.toMillis());
         }

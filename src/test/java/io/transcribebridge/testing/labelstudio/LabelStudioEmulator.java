@@ -72,6 +72,11 @@ public final class LabelStudioEmulator implements AutoCloseable {
         return store.project(projectId).map(p -> Representations.project(p, store.tasks(p.id())));
     }
 
+    /** How many tasks the project holds, without copying them. */
+    public int taskCount(int projectId) {
+        return store.tasks(projectId).size();
+    }
+
     public List<Task> tasks(int projectId) {
         return store.tasks(projectId).stream()
                 .map(t -> new Task(t.id(), t.projectId(), t.data().deepCopy(),
