@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,10 +58,6 @@ class ConfigReferenceTest {
         return properties;
     }
 
-    static String environmentVariable(String property) {
-        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
     static List<String> problems(String readme, Map<String, String> properties) {
         Map<String, List<String>> rows = referenceRows(readme);
         List<String> problems = new ArrayList<>();
@@ -72,8 +67,9 @@ class ConfigReferenceTest {
                 problems.add(property + ": no row in the README's configuration reference");
                 return;
             }
-            if (!row.get(0).contains("`" + environmentVariable(property) + "`")) {
-                problems.add(property + ": row names " + row.get(0) + ", not " + environmentVariable(property));
+            String variable = BridgeSettings.environmentName(property);
+            if (!row.get(0).contains("`" + variable + "`")) {
+                problems.add(property + ": row names " + row.get(0) + ", not " + variable);
             }
             boolean literal = !value.isEmpty() && !value.contains("{{");
             if (literal && !row.get(2).contains("`" + value + "`")) {

@@ -18,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import io.transcribebridge.config.BridgeSettings;
 import org.w3c.dom.Document;
 
 /**
@@ -288,7 +289,7 @@ final class ContainerFiles {
     /** A variable the service reads: the environment form of a property of config/application.properties, or known. */
     static boolean isServiceVariable(String variable, Properties config) {
         return SERVICE_VARIABLES.contains(variable) || config.stringPropertyNames().stream()
-                .anyMatch(key -> key.toUpperCase().replace('.', '_').replace('-', '_').equals(variable));
+                .anyMatch(key -> BridgeSettings.environmentName(key).equals(variable));
     }
 
     private boolean ignored(String source) {
