@@ -3,6 +3,7 @@ package io.transcribebridge.failure;
 import io.transcribebridge.labelstudio.LabelStudioAuthException;
 import io.transcribebridge.transcript.MalformedTranscriptException;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -60,14 +61,14 @@ public enum FailureClass {
         if (error == null) {
             return OTHER;
         }
-        if (find(error, MalformedTranscriptException.class) != null) {
+        if (ObjectHelper.getException(MalformedTranscriptException.class, error) != null) {
             return MALFORMED_TRANSCRIPT;
         }
-        if (find(error, NoSuchKeyException.class) != null) {
+        if (ObjectHelper.getException(NoSuchKeyException.class, error) != null) {
             return TRANSCRIPT_MISSING;
         }
-        HttpOperationFailedException http = find(error, HttpOperationFailedException.class);
-        if (find(error, LabelStudioAuthException.class) != null
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, error);
+        if (ObjectHelper.getException(LabelStudioAuthException.class, error) != null
             || http != null && (http.getStatusCode() == 401 || http.getStatusCode() == 403)) {
             return LABEL_STUDIO_AUTH;
         }
@@ -77,20 +78,11 @@ public enum FailureClass {
         if (http != null) {
             return IMPORT_REJECTED;
         }
-        AwsServiceException aws = find(error, AwsServiceException.class);
+        AwsServiceException aws = ObjectHelper.getException(AwsServiceException.class, error);
         if (aws != null && aws.awsErrorDetails() != null) {
             return "Transcribe".equalsIgnoreCase(aws.awsErrorDetails().serviceName()) ? TRANSCRIBE_REJECTED
                     : S3_REJECTED;
         }
         return OTHER;
-    }
-
-    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

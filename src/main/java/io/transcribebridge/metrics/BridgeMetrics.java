@@ -27,6 +27,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.util.ObjectHelper;
 import software.amazon.awssdk.services.transcribe.model.GetTranscriptionJobResponse;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJob;
 import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
@@ -212,12 +213,8 @@ public final class BridgeMetrics {
     }
 
     static String statusClass(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof HttpOperationFailedException http) {
-                return http.getStatusCode() >= 500 ? "5xx" : "4xx";
-            }
-        }
-        return "none";
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, error);
+        return http == null ? "none" : http.getStatusCode() >= 500 ? "5xx" : "4xx";
     }
 
     /** Counts Camel's redeliveries (every retry of a failed step) by the stage the exchange was in. */
