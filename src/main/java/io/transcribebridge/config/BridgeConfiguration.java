@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.VertxOptions;
+import io.transcribebridge.claims.ClaimsWiring;
 import io.transcribebridge.doctor.Diagnosis;
 import io.transcribebridge.doctor.Doctor;
 import io.transcribebridge.failure.FailureReasons;
@@ -91,9 +92,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("transcribeClient", TranscribeClient.builder().build());
 
         ProgressLedger ledger = new ProgressLedger(s3, output);
-        // a service of the context: loaded from the bucket before any route starts listing
+        // a service of the context: reads the finished versions in the background; listing passes wait for it
         context.addService(ledger);
         registry.bind("progressLedger", ledger);
+        properties.addInitialProperty("s3.listing-interval-ms", properties.resolveProperty(
+                "source.events-queue-url").filter(url -> !url.isBlank()).isPresent()
+                ? properties.resolveProperty("s3.reconcile-interval-ms").orElse("3600000")
+                : properties.resolveProperty("s3.poll-interval-ms").orElse("10000"));
         BucketListing listing = new BucketListing(s3, settings.sourceBucket(), settings.sourcePrefix(),
                 settings.s3KeysPerRequest(), new IntakeFilter(settings.outputBucket(), settings.outputPrefix()),
                 ledger);
@@ -107,6 +112,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         BridgeMetrics metrics = new BridgeMetrics(BridgeMetrics.prometheusRegistry(registry), listing, jobCap,
                 settings.transcribeMaxRunningJobs());
         registry.bind("bridgeMetrics", metrics);
+        ClaimsWiring.bind(context, s3, output, ledger, mapper, clock, BridgeMetrics.prometheusRegistry(registry));
         context.getManagementStrategy().addEventNotifier(metrics.retryCounter());
         ReadinessChecks.bind(registry, settings, s3, mapper, clock);
         registry.bind("progressRecords",

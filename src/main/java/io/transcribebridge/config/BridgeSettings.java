@@ -104,14 +104,14 @@ public record BridgeSettings(
     }
 
     public static BridgeSettings load(Function<String, Optional<String>> properties) {
-        Reader reader = new Reader(properties);
+        SettingsReader reader = new SettingsReader(properties);
         String sourceBucket = reader.required("source.bucket");
         String labelStudioUrl = reader.required("label-studio.url");
         String apiKey = reader.required("label-studio.api-key");
         String projectId = reader.required("label-studio.project-id");
-        if (!reader.missing.isEmpty()) {
-            reader.problems.add(0, "missing required setting" + (reader.missing.size() > 1 ? "s" : "") + ": "
-                                   + String.join(", ", reader.missing));
+        if (!reader.missing().isEmpty()) {
+            reader.problems().add(0, "missing required setting" + (reader.missing().size() > 1 ? "s" : "") + ": "
+                                   + String.join(", ", reader.missing()));
         }
         String outputBucket = reader.optional("output.bucket", sourceBucket == null ? "" : sourceBucket);
         String outputPrefix = reader.optional("output.prefix", "transcribe-bridge/");
@@ -119,18 +119,18 @@ public record BridgeSettings(
             outputPrefix = outputPrefix + "/";
         }
         if (!OUTPUT_KEY_CHARS.matcher(outputPrefix).matches()) {
-            reader.problems.add("OUTPUT_PREFIX '" + outputPrefix + "' may only contain letters, digits and "
+            reader.problems().add("OUTPUT_PREFIX '" + outputPrefix + "' may only contain letters, digits and "
                                 + "-_.!*'()/ (Transcribe's OutputKey rule)");
         }
         if (!outputBucket.isEmpty() && !BUCKET.matcher(outputBucket).matches()) {
-            reader.problems.add("OUTPUT_BUCKET '" + outputBucket + "' is not a valid S3 bucket name for Transcribe "
+            reader.problems().add("OUTPUT_BUCKET '" + outputBucket + "' is not a valid S3 bucket name for Transcribe "
                                 + "output (lower-case letters, digits, '.' and '-')");
         }
         URI url = null;
         if (labelStudioUrl != null) {
             url = URI.create(labelStudioUrl.strip());
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
-                reader.problems.add("LABEL_STUDIO_URL must be an http(s) URL such as http://label-studio:8080, got '"
+                reader.problems().add("LABEL_STUDIO_URL must be an http(s) URL such as http://label-studio:8080, got '"
                                     + labelStudioUrl + "'");
             }
         }
@@ -142,7 +142,7 @@ public record BridgeSettings(
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                reader.problems.add("LABEL_STUDIO_PROJECT_ID must be a positive number, got '" + projectId + "'");
+                reader.problems().add("LABEL_STUDIO_PROJECT_ID must be a positive number, got '" + projectId + "'");
             }
         }
         String languageCode = reader.optional("transcribe.language-code", "en-US");
@@ -183,13 +183,13 @@ public record BridgeSettings(
                         reader.decimal("segments.pause-seconds", 1.5, 0, Double.MAX_VALUE, false)),
                 reader.millis("health.check-interval-ms", 10_000),
                 reader.millis("health.timeout-ms", 5_000));
-        if (!reader.problems.isEmpty()) {
-            throw new ConfigurationException(reader.problems);
+        if (!reader.problems().isEmpty()) {
+            throw new ConfigurationException(reader.problems());
         }
         return settings;
     }
 
-    private static TranscriptionJobs.PollSchedule polling(Reader reader) {
+    private static TranscriptionJobs.PollSchedule polling(SettingsReader reader) {
         Duration interval = reader.millis("transcribe.poll-interval-ms", 10_000);
         Duration first = reader.millis("transcribe.first-poll-ms", interval.toMillis());
         Duration max = reader.millis("transcribe.poll-max-interval-ms", 60_000);
@@ -201,7 +201,7 @@ public record BridgeSettings(
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            reader.problems.add("TRANSCRIBE_POLL_BACKOFF must be a number from 1 to 10, got '" + backoffText + "'");
+            reader.problems().add("TRANSCRIBE_POLL_BACKOFF must be a number from 1 to 10, got '" + backoffText + "'");
         }
         if (max.compareTo(interval) < 0) {
             max = interval;
@@ -217,8 +217,8 @@ public record BridgeSettings(
      * language identification they are given per language ({@code en-US:name,es-US:name}, sent as
      * LanguageIdSettings).
      */
-    private static TranscribeFeatures transcribeFeatures(Reader reader, String languageCode) {
-        List<String> problems = reader.problems;
+    private static TranscribeFeatures transcribeFeatures(SettingsReader reader, String languageCode) {
+        List<String> problems = reader.problems();
         int maxSpeakers = reader.integer("transcribe.speaker-labels.max", 0);
         if (maxSpeakers != 0 && (maxSpeakers < 2 || maxSpeakers > 30)) {
             problems.add("TRANSCRIBE_SPEAKER_LABELS_MAX must be 0 (off) or 2 to 30 (the most speakers Transcribe "
@@ -300,7 +300,7 @@ public record BridgeSettings(
      * A vocabulary (or filter) name: one plain name for the job's language, or with language identification
      * {@code language:name} pairs, because each vocabulary belongs to one language.
      */
-    private static Map<String, String> perLanguage(Reader reader, String key, String what, boolean identify,
+    private static Map<String, String> perLanguage(SettingsReader reader, String key, String what, boolean identify,
                                                    List<String> options, String languageCode) {
         String env = environmentName(key);
         List<String> entries = reader.list(key, false);
@@ -310,7 +310,7 @@ public record BridgeSettings(
         }
         if (!identify) {
             if (entries.size() != 1 || entries.get(0).contains(":")) {
-                reader.problems.add(env + " must be the name of one " + what + " in the language of the recordings ("
+                reader.problems().add(env + " must be the name of one " + what + " in the language of the recordings ("
                                     + "TRANSCRIBE_LANGUAGE_CODE); the language:name form is for "
                                     + "TRANSCRIBE_IDENTIFY_LANGUAGE=true");
             } else if (checkName(reader, env, what, entries.get(0))) {
@@ -321,7 +321,7 @@ public record BridgeSettings(
         for (String entry : entries) {
             int colon = entry.indexOf(':');
             if (colon < 0) {
-                reader.problems.add(env + " must name one " + what + " per language when TRANSCRIBE_IDENTIFY_LANGUAGE="
+                reader.problems().add(env + " must name one " + what + " per language when TRANSCRIBE_IDENTIFY_LANGUAGE="
                                     + "true, as language:name pairs such as en-US:calls-en,es-US:calls-es (a " + what
                                     + " belongs to one language); got '" + entry + "'");
                 return Map.of();
@@ -329,10 +329,10 @@ public record BridgeSettings(
             String language = entry.substring(0, colon).strip();
             String name = entry.substring(colon + 1).strip();
             if (!options.contains(language)) {
-                reader.problems.add(env + ": " + language + " is not one of TRANSCRIBE_LANGUAGE_OPTIONS ("
+                reader.problems().add(env + ": " + language + " is not one of TRANSCRIBE_LANGUAGE_OPTIONS ("
                                     + String.join(",", options) + ")");
             } else if (perLanguage.containsKey(language)) {
-                reader.problems.add(env + " names two " + what + "s for " + language);
+                reader.problems().add(env + " names two " + what + "s for " + language);
             } else if (checkName(reader, env, what, name)) {
                 perLanguage.put(language, name);
             }
@@ -340,30 +340,30 @@ public record BridgeSettings(
         return perLanguage;
     }
 
-    private static boolean checkName(Reader reader, String env, String what, String name) {
+    private static boolean checkName(SettingsReader reader, String env, String what, String name) {
         if (RESOURCE_NAME.matcher(name).matches()) {
             return true;
         }
-        reader.problems.add(env + ": '" + name + "' is not a " + what + " name (1 to 200 letters, digits, '.', '_' "
+        reader.problems().add(env + ": '" + name + "' is not a " + what + " name (1 to 200 letters, digits, '.', '_' "
                             + "and '-')");
         return false;
     }
 
     /** {@code spk_0=Agent,spk_1=Customer} (or {@code ch_0=...}), in the given order. */
-    private static Map<String, String> speakerLabels(Reader reader) {
+    private static Map<String, String> speakerLabels(SettingsReader reader) {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String pair : reader.list("label-studio.speaker-labels", false)) {
             int equals = pair.indexOf('=');
             String label = equals < 0 ? pair : pair.substring(0, equals).strip();
             String value = equals < 0 ? "" : pair.substring(equals + 1).strip();
             if (equals < 0 || value.isEmpty()) {
-                reader.problems.add("LABEL_STUDIO_SPEAKER_LABELS must be transcribe-label=Label value pairs such as "
+                reader.problems().add("LABEL_STUDIO_SPEAKER_LABELS must be transcribe-label=Label value pairs such as "
                                     + "spk_0=Agent,spk_1=Customer (or ch_0=...,ch_1=...); got '" + pair + "'");
             } else if (!TRANSCRIBE_LABEL.matcher(label).matches()) {
-                reader.problems.add("LABEL_STUDIO_SPEAKER_LABELS: '" + label + "' is not a Transcribe speaker label "
+                reader.problems().add("LABEL_STUDIO_SPEAKER_LABELS: '" + label + "' is not a Transcribe speaker label "
                                     + "(spk_0, spk_1, ...) or channel label (ch_0, ch_1)");
             } else if (labels.containsKey(label)) {
-                reader.problems.add("LABEL_STUDIO_SPEAKER_LABELS maps " + label + " twice");
+                reader.problems().add("LABEL_STUDIO_SPEAKER_LABELS maps " + label + " twice");
             } else {
                 labels.put(label, value);
             }
@@ -371,14 +371,14 @@ public record BridgeSettings(
         return labels;
     }
 
-    private static ScoreMethod scoreMethod(Reader reader) {
+    private static ScoreMethod scoreMethod(SettingsReader reader) {
         String value = reader.optional("prediction.score", "mean").toLowerCase(Locale.ROOT);
         return switch (value) {
             case "mean" -> ScoreMethod.MEAN;
             case "min" -> ScoreMethod.MIN;
             case "errors-per-minute" -> ScoreMethod.ERRORS_PER_MINUTE;
             default -> {
-                reader.problems.add("PREDICTION_SCORE must be mean, min or errors-per-minute, got '" + value + "'");
+                reader.problems().add("PREDICTION_SCORE must be mean, min or errors-per-minute, got '" + value + "'");
                 yield ScoreMethod.MEAN;
             }
         };
@@ -387,105 +387,5 @@ public record BridgeSettings(
     /** {@code label-studio.api-key} → {@code LABEL_STUDIO_API_KEY}, the rule Camel uses for overrides. */
     public static String environmentName(String property) {
         return property.toUpperCase().replace('.', '_').replace('-', '_');
-    }
-
-    private static final class Reader {
-        private final Function<String, Optional<String>> properties;
-        private final List<String> missing = new ArrayList<>();
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Function<String, Optional<String>> properties) {
-            this.properties = properties;
-        }
-
-        String required(String key) {
-            Optional<String> value = properties.apply(key).map(String::strip).filter(v -> !v.isEmpty());
-            if (value.isEmpty()) {
-                missing.add(environmentName(key) + " (" + key + ")");
-            }
-            return value.orElse(null);
-        }
-
-        String optional(String key, String defaultValue) {
-            return properties.apply(key).map(String::strip).filter(v -> !v.isEmpty()).orElse(defaultValue);
-        }
-
-        int count(String key, int defaultValue, int max) {
-            String value = optional(key, Integer.toString(defaultValue));
-            try {
-                int number = Integer.parseInt(value);
-                if (number <= 0 || number > max) {
-                    throw new NumberFormatException();
-                }
-                return number;
-            } catch (NumberFormatException e) {
-                problems.add(environmentName(key) + " must be a whole number from 1 to " + max + ", got '" + value + "'");
-                return defaultValue;
-            }
-        }
-
-        boolean bool(String key) {
-            String value = optional(key, "false").toLowerCase(Locale.ROOT);
-            if (!value.equals("true") && !value.equals("false")) {
-                problems.add(environmentName(key) + " must be true or false, got '" + value + "'");
-            }
-            return value.equals("true");
-        }
-
-        int integer(String key, int defaultValue) {
-            String value = optional(key, Integer.toString(defaultValue));
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                problems.add(environmentName(key) + " must be a whole number, got '" + value + "'");
-                return defaultValue;
-            }
-        }
-
-        /** Within [min, max] if {@code inclusive}, else above min (max is then only an upper bound). */
-        double decimal(String key, double defaultValue, double min, double max, boolean inclusive) {
-            String value = optional(key, Double.toString(defaultValue));
-            try {
-                double number = Double.parseDouble(value);
-                boolean ok = inclusive ? number >= min && number <= max : number > min && number <= max;
-                if (!ok || Double.isNaN(number)) {
-                    throw new NumberFormatException();
-                }
-                return number;
-            } catch (NumberFormatException e) {
-                problems.add(environmentName(key) + " must be " + (inclusive ? "a number from " + format(min) + " to "
-                        + format(max) : "a number above " + format(min)) + ", got '" + value + "'");
-                return defaultValue;
-            }
-        }
-
-        /** A comma-separated list without empty entries, optionally upper-cased. */
-        List<String> list(String key, boolean upperCase) {
-            String value = optional(key, "");
-            return Arrays.stream(value.split(","))
-                    .map(String::strip)
-                    .filter(entry -> !entry.isEmpty())
-                    .map(entry -> upperCase ? entry.toUpperCase(Locale.ROOT) : entry)
-                    .distinct()
-                    .toList();
-        }
-
-        private static String format(double number) {
-            return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
-        }
-
-        Duration millis(String key, long defaultValue) {
-            String value = optional(key, Long.toString(defaultValue));
-            try {
-                long number = Long.parseLong(value);
-                if (number <= 0) {
-                    throw new NumberFormatException();
-                }
-                return Duration.ofMillis(number);
-            } catch (NumberFormatException e) {
-                problems.add(environmentName(key) + " must be a positive number of milliseconds, got '" + value + "'");
-                return Duration.ofMillis(defaultValue);
-            }
-        }
     }
 }

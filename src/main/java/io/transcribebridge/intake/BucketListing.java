@@ -1,5 +1,6 @@
 package io.transcribebridge.intake;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class BucketListing {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketListing.class);
+    private static final Duration LEDGER_WAIT = Duration.ofMinutes(10);
     private static final String MAX_CODE_POINT = new String(Character.toChars(Character.MAX_CODE_POINT));
 
     private final S3Client s3;
@@ -75,6 +77,12 @@ public final class BucketListing {
      * caller spent between items, e.g. waiting for queue space).
      */
     public Iterator<SourceObject> newObjects() {
+        // without the finished versions known, every one of them would look new (and cost a claim request)
+        if (!ledger.awaitLoaded(LEDGER_WAIT)) {
+            LOG.info("Intake pass of s3://{}/{} skipped: the finished object versions are still being read", bucket,
+                    prefix);
+            return Collections.emptyIterator();
+        }
         long pass = passes.incrementAndGet();
         long started = System.nanoTime();
         Pages pages = new Pages();

@@ -2,7 +2,8 @@ package io.transcribebridge.progress;
 
 /**
  * Where the service writes in the output bucket, all under {@code OUTPUT_PREFIX}: {@code transcripts/} (Transcribe's
- * output), {@code done/} (completion markers) and {@code failed/} (failure records), each {@code <jobName>.json}.
+ * output), {@code done/} (completion markers), {@code failed/} (failure records) and {@code claims/} (which replica
+ * works on an object version, only while it does), each {@code <jobName>.json}.
  */
 public record OutputLayout(String bucket, String prefix) {
 
@@ -28,5 +29,13 @@ public record OutputLayout(String bucket, String prefix) {
 
     public String failedKey(String jobName) {
         return failedPrefix() + jobName + ".json";
+    }
+
+    public String claimsPrefix() {
+        return prefix + "claims/";
+    }
+
+    public String claimKey(String jobName) {
+        return claimsPrefix() + jobName + ".json";
     }
 }

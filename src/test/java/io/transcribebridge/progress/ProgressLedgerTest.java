@@ -1,5 +1,6 @@
 package io.transcribebridge.progress;
 
+import java.time.Duration;
 import java.util.stream.IntStream;
 
 import io.transcribebridge.testing.s3.EmbeddedS3;
@@ -32,6 +33,7 @@ class ProgressLedgerTest {
     private static ProgressLedger started(OutputLayout layout) {
         ProgressLedger ledger = new ProgressLedger(s3.client(), layout);
         ledger.start();
+        assertThat(ledger.awaitLoaded(Duration.ofSeconds(30))).as("loaded").isTrue();
         return ledger;
     }
 
@@ -72,12 +74,45 @@ class ProgressLedgerTest {
     }
 
     @Test
-    void theIdempotentConsumersCommitOnlyUpdatesMemory() {
+    void theIdempotentConsumersCommitRecordsNothingTheMarkersDoAndOnlyInMemory() {
         OutputLayout layout = bucket("ledger-commit");
         ProgressLedger ledger = started(layout);
 
         assertThat(ledger.add("tb-x")).isTrue();
+        assertThat(ledger.contains("tb-x")).as("an exchange may complete without finishing (claim held elsewhere)")
+                .isFalse();
+        ledger.markDone("tb-x");
+        ledger.markFailed("tb-y");
         assertThat(ledger.contains("tb-x")).isTrue();
+        assertThat(ledger.contains("tb-y")).isTrue();
         assertThat(s3.keys(layout.bucket(), "")).isEmpty();
+    }
+
+    @Test
+    void startingDoesNotWaitForTheMarkersAndListingThemIsCounted() {
+        OutputLayout layout = bucket("ledger-background");
+        IntStream.range(0, 2_500).forEach(i -> s3.putDirectly(layout.bucket(), layout.doneKey("tb-bg-" + i),
+                new byte[] {'{', '}'}));
+        ProgressLedger ledger = new ProgressLedger(s3.client(), layout);
+
+        ledger.start();
+
+        assertThat(ledger.awaitLoaded(Duration.ofSeconds(30))).isTrue();
+        assertThat(ledger.contains("tb-bg-2499")).isTrue();
+        assertThat(ledger.contains("tb-bg-2500")).isFalse();
+        assertThat(ledger.loadRequests()).as("3 pages of done/, 1 of failed/").isEqualTo(4);
+        ledger.stop();
+    }
+
+    @Test
+    void fingerprintsHoldAMillionNamesWithoutFalsePositivesAmongOthers() {
+        Fingerprints fingerprints = new Fingerprints();
+        IntStream.range(0, 1_000_000).forEach(i -> fingerprints.add("tb-recording-" + i + ".wav-0123456789ab"));
+        assertThat(fingerprints.size()).isEqualTo(1_000_000);
+        assertThat(fingerprints.add("tb-recording-7.wav-0123456789ab")).isFalse();
+        assertThat(IntStream.range(0, 1_000_000).allMatch(i -> fingerprints.contains("tb-recording-" + i
+                + ".wav-0123456789ab"))).isTrue();
+        assertThat(IntStream.range(1_000_000, 2_000_000).noneMatch(i -> fingerprints.contains("tb-recording-" + i
+                + ".wav-0123456789ab"))).isTrue();
     }
 }
