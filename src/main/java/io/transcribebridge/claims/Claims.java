@@ -243,6 +243,15 @@ public final class Claims extends ServiceSupport {
         }
     }
 
+    /** Another replica holds a live claim on the job (one S3 read). */
+    public boolean heldElsewhere(String jobName) {
+        if (held.containsKey(jobName)) {
+            return false;
+        }
+        return store.read(layout.claimKey(jobName)).flatMap(stored -> parse(stored.body()))
+                .filter(record -> !record.expiredAt(clock.instant())).isPresent();
+    }
+
     /** True while this replica holds the claim (as far as it knows; {@link #fence} asks S3). */
     public boolean holds(String jobName) {
         return held.containsKey(jobName);

@@ -5,9 +5,12 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.VertxOptions;
+import io.transcribebridge.claims.Claims;
 import io.transcribebridge.claims.ClaimsWiring;
 import io.transcribebridge.doctor.Diagnosis;
 import io.transcribebridge.doctor.Doctor;
+import io.transcribebridge.events.EventSettings;
+import io.transcribebridge.events.EventsWiring;
 import io.transcribebridge.failure.FailureReasons;
 import io.transcribebridge.failure.RetryLog;
 import io.transcribebridge.failure.TransientErrors;
@@ -112,7 +115,10 @@ public class BridgeConfiguration implements CamelConfiguration {
         BridgeMetrics metrics = new BridgeMetrics(BridgeMetrics.prometheusRegistry(registry), listing, jobCap,
                 settings.transcribeMaxRunningJobs());
         registry.bind("bridgeMetrics", metrics);
-        ClaimsWiring.bind(context, s3, output, ledger, mapper, clock, BridgeMetrics.prometheusRegistry(registry));
+        Claims claims = ClaimsWiring.bind(context, s3, output, ledger, mapper, clock,
+                BridgeMetrics.prometheusRegistry(registry));
+        EventSettings events = EventsWiring.bind(context, settings, mapper, ledger, claims,
+                BridgeMetrics.prometheusRegistry(registry));
         context.getManagementStrategy().addEventNotifier(metrics.retryCounter());
         ReadinessChecks.bind(registry, settings, s3, mapper, clock);
         registry.bind("progressRecords",
@@ -120,9 +126,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("transientErrors", new TransientErrors());
         registry.bind("throttlingBackoff",
                 new ThrottlingBackoff(settings.retryInitialDelay(), settings.retryMaxDelay()));
+        // with job events the jobWaiter waits (for the event, or the fallback poll) and the delayer does not
         registry.bind("transcriptionJobs", new TranscriptionJobs(settings.languageCode(),
-                settings.transcribeFeatures(), output, settings.transcribeMaxWait(), settings.transcribePolling(),
-                clock));
+                settings.transcribeFeatures(), output, settings.transcribeMaxWait(),
+                events.transcribeQueue().isPresent() ? TranscriptionJobs.PollSchedule.IMMEDIATE
+                        : settings.transcribePolling(), clock));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.labelStudioTimeout()).build();
         registry.bind("outputPlan", outputPlan);

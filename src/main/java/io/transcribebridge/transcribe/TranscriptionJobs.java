@@ -40,6 +40,9 @@ public final class TranscriptionJobs {
         /** The defaults of config/application.properties. */
         public static final PollSchedule DEFAULT = new PollSchedule(Duration.ofSeconds(10), Duration.ofSeconds(10),
                 1.5, Duration.ofMinutes(1));
+
+        /** No delay between polls: something else does the waiting (the jobWaiter, with job events). */
+        public static final PollSchedule IMMEDIATE = new PollSchedule(Duration.ZERO, Duration.ZERO, 1, Duration.ZERO);
     }
 
     public TranscriptionJobs(String languageCode, OutputLayout output, Duration maxWait, Clock clock) {
