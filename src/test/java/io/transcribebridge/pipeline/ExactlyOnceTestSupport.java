@@ -41,13 +41,18 @@ abstract class ExactlyOnceTestSupport extends PackagedServiceTestSupport {
     /** Every key uploaded so far, in order (a test may upload from a second thread). */
     protected final List<String> objects = new CopyOnWriteArrayList<>();
 
-    /** Short listing and retry intervals: a restarted service finds its unfinished work at once. */
+    /** Short listing, retry and claim intervals: a restarted service finds its unfinished work at once. */
     @Override
     protected Map<String, String> environment() {
         Map<String, String> environment = super.environment();
         environment.put("S3_POLL_INTERVAL_MS", "300");
         environment.put("RETRY_INITIAL_DELAY_MS", "200");
         environment.put("RETRY_MAX_DELAY_MS", "1000");
+        // a killed run's claims expire within seconds, so its restart (or another replica) takes the work over soon;
+        // the lease must exceed the Label Studio timeout plus the batch wait
+        environment.put("CLAIMS_LEASE_MS", "6000");
+        environment.put("CLAIMS_SWEEP_INTERVAL_MS", "1000");
+        environment.put("LABEL_STUDIO_TIMEOUT_MS", "4000");
         return environment;
     }
 
