@@ -83,6 +83,8 @@ public final class Claims extends ServiceSupport {
     private final Clock clock;
     private final Consumer<Outcome> outcomes;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** Versions another replica holds, until when: listing passes leave them alone meanwhile (no request). */
+    private final Map<String, Instant> elsewhere = new ConcurrentHashMap<>();
 
     public Claims(ConditionalStore store, OutputLayout layout, ProgressLedger ledger, ClaimSettings settings,
                   ObjectMapper mapper, Clock clock, Consumer<Outcome> outcomes) {
@@ -170,6 +172,7 @@ public final class Claims extends ServiceSupport {
                 // finished and deleted since: a new claim
                 etag = store.create(key, body);
             } else if (previous.isPresent() && !previous.get().expiredAt(clock.instant())) {
+                elsewhere.put(mine.jobName, previous.get().expiresAt());
                 return Outcome.HELD_ELSEWHERE;
             } else {
                 etag = store.replace(key, body, current.get().etag());
@@ -241,6 +244,22 @@ public final class Claims extends ServiceSupport {
         } catch (SdkException e) {
             return false;
         }
+    }
+
+    /**
+     * Another replica held the version's claim when this one last tried, and its lease has not run out since: a
+     * listing pass skips it without asking S3. Forgotten once the lease ends (then the claim is read again).
+     */
+    public boolean knownHeldElsewhere(String jobName) {
+        Instant until = elsewhere.get(jobName);
+        if (until == null) {
+            return false;
+        }
+        if (until.isAfter(clock.instant())) {
+            return true;
+        }
+        elsewhere.remove(jobName, until);
+        return false;
     }
 
     /** Another replica holds a live claim on the job (one S3 read). */
@@ -328,7 +347,9 @@ public final class Claims extends ServiceSupport {
      * Only claims not written for longer than half a lease are read (a live claim is renewed every third of one).
      */
     public List<SourceObject> sweep() {
-        Instant stale = clock.instant().minus(settings.lease().dividedBy(2));
+        Instant now = clock.instant();
+        elsewhere.values().removeIf(until -> !until.isAfter(now));
+        Instant stale = now.minus(settings.lease().dividedBy(2));
         List<SourceObject> takenOver = new ArrayList<>();
         for (ConditionalStore.Listed listed : store.list(layout.claimsPrefix())) {
             String name = listed.key().substring(layout.claimsPrefix().length());

@@ -102,9 +102,11 @@ public class BridgeConfiguration implements CamelConfiguration {
                 "source.events-queue-url").filter(url -> !url.isBlank()).isPresent()
                 ? properties.resolveProperty("s3.reconcile-interval-ms").orElse("3600000")
                 : properties.resolveProperty("s3.poll-interval-ms").orElse("10000"));
+        Claims claims = ClaimsWiring.bind(context, s3, output, ledger, mapper, clock,
+                BridgeMetrics.prometheusRegistry(registry));
         BucketListing listing = new BucketListing(s3, settings.sourceBucket(), settings.sourcePrefix(),
                 settings.s3KeysPerRequest(), new IntakeFilter(settings.outputBucket(), settings.outputPrefix()),
-                ledger);
+                ledger, claims::knownHeldElsewhere);
         registry.bind("bucketListing", listing);
         registry.bind("trackedObject", new TrackedObject(listing));
         // the throttles park waiting calls here: a few threads for all jobs instead of a pool of 10 per throttle
@@ -115,8 +117,6 @@ public class BridgeConfiguration implements CamelConfiguration {
         BridgeMetrics metrics = new BridgeMetrics(BridgeMetrics.prometheusRegistry(registry), listing, jobCap,
                 settings.transcribeMaxRunningJobs());
         registry.bind("bridgeMetrics", metrics);
-        Claims claims = ClaimsWiring.bind(context, s3, output, ledger, mapper, clock,
-                BridgeMetrics.prometheusRegistry(registry));
         EventSettings events = EventsWiring.bind(context, settings, mapper, ledger, claims,
                 BridgeMetrics.prometheusRegistry(registry));
         context.getManagementStrategy().addEventNotifier(metrics.retryCounter());

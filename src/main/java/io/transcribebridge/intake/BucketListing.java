@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import io.transcribebridge.progress.ProgressLedger;
@@ -45,6 +46,7 @@ public final class BucketListing {
     private final int pageSize;
     private final IntakeFilter filter;
     private final ProgressLedger ledger;
+    private final Predicate<String> heldElsewhere;
     /** The output prefix when the service writes its output within the listed range of this bucket, else null. */
     private final String ownOutput;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
@@ -62,6 +64,13 @@ public final class BucketListing {
 
     public BucketListing(S3Client s3, String bucket, String prefix, int pageSize, IntakeFilter filter,
                          ProgressLedger ledger) {
+        this(s3, bucket, prefix, pageSize, filter, ledger, jobName -> false);
+    }
+
+    /** @param heldElsewhere versions another replica is known to work on: not new work for this one now */
+    public BucketListing(S3Client s3, String bucket, String prefix, int pageSize, IntakeFilter filter,
+                         ProgressLedger ledger, Predicate<String> heldElsewhere) {
+        this.heldElsewhere = heldElsewhere;
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
@@ -183,7 +192,7 @@ public final class BucketListing {
         }
         String etag = JobNames.normalizeEtag(object.eTag());
         String jobName = JobNames.of(bucket, key, etag);
-        if (ledger.contains(jobName) || !queued.add(jobName)) {
+        if (ledger.contains(jobName) || heldElsewhere.test(jobName) || !queued.add(jobName)) {
             return null;
         }
         return new SourceObject(bucket, key, etag, object.size() == null ? -1 : object.size());

@@ -1,0 +1,162 @@
+package io.transcribebridge.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.transcribebridge.testing.Eventually;
+import io.transcribebridge.testing.ServiceProcess;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several packaged service processes on one bucket, one output location and one Label Studio project, started,
+ * killed (SIGKILL) and stopped (SIGTERM) in awkward places while work is in flight. However it goes, every object
+ * must end as exactly one task, through exactly one Transcribe job, with no failure record. The S3 emulator enforces
+ * conditional writes as AWS S3 does; the replicas coordinate only through their claims in the output bucket.
+ */
+class ReplicasIT extends ExactlyOnceTestSupport {
+
+    private static final Duration SLOW = Duration.ofSeconds(120);
+
+    @Override
+    protected Map<String, String> environment() {
+        Map<String, String> environment = super.environment();
+        // small batches, so that kills fall between imports, and a kill can hit a batch in flight
+        environment.put("LABEL_STUDIO_BATCH_SIZE", "2");
+        environment.put("LABEL_STUDIO_BATCH_WAIT_MS", "200");
+        return environment;
+    }
+
+    private List<ServiceProcess> start(int count) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            started.add(startService(environment()));
+        }
+        return started;
+    }
+
+    @Test
+    void threeReplicasThroughKillsAndARollingDeployMakeExactlyOneTaskPerObject() throws Exception {
+        transcribe.runFor(Duration.ofSeconds(3));
+        List<ServiceProcess> replicas = start(3);
+        upload(15);
+
+        // ---- SIGKILL of one replica while jobs run: its claims expire and the others take its work over
+        Eventually.await(SLOW, "6 StartTranscriptionJob calls", () -> transcribe.calls("StartTranscriptionJob") >= 6);
+        replicas.get(0).sigkill();
+        CompletableFuture<Void> secondWave = CompletableFuture.runAsync(() -> uploadSlowly(15, 200));
+
+        // ---- SIGKILL of a second replica while an import request is in flight (Label Studio still commits it)
+        labelStudio.importDelay(Duration.ofMillis(1500));
+        int importsBefore = labelStudio.importRequests();
+        Eventually.await(SLOW, "an import request", () -> labelStudio.importRequests() > importsBefore);
+        replicas.get(1).sigkill();
+        int importsInFlightAtKill = importsInFlight();
+        awaitNoImportInFlight();
+        labelStudio.importDelay(Duration.ZERO);
+
+        // ---- rolling deploy while work is in flight: the new replicas come up before the old one stops
+        secondWave.get();
+        List<ServiceProcess> newReplicas = start(2);
+        for (ServiceProcess replica : newReplicas) {
+            replica.awaitHealthy(SLOW);
+        }
+        upload(10);
+        replicas.get(2).sigterm();
+        boolean oldStopped = replicas.get(2).awaitExit(Duration.ofSeconds(30));
+
+        for (ServiceProcess replica : newReplicas) {
+            awaitSettled(replica, SLOW);
+        }
+        Map<String, Object> figures = figures(newReplicas.get(0));
+        figures.put("replica processes", 5);
+        figures.put("SIGKILLs", 2);
+        figures.put("imports in flight at the second kill", importsInFlightAtKill);
+        figures.put("claims taken over (logged)", takeOvers(replicas, newReplicas));
+        print("ReplicasIT: 3 replicas, 2 kills, rolling deploy", figures, newReplicas.get(0));
+
+        SoftAssertions softly = new SoftAssertions();
+        assertExactlyOnce(softly);
+        softly.assertThat(oldStopped).as("the old replica stops on SIGTERM").isTrue();
+        softly.assertThat(s3.keys(bucket, OUTPUT_PREFIX + "claims/")).as("claims left once all is finished")
+                .isEmpty();
+        softly.assertAll();
+    }
+
+    @Test
+    void scalingFromOneToFiveAndBackToOneMakesExactlyOneTaskPerObject() throws Exception {
+        transcribe.runFor(Duration.ofSeconds(2));
+        ServiceProcess first = startService(environment());
+        upload(10);
+        Eventually.await(SLOW, "3 StartTranscriptionJob calls", () -> transcribe.calls("StartTranscriptionJob") >= 3);
+
+        List<ServiceProcess> added = start(4);
+        CompletableFuture<Void> more = CompletableFuture.runAsync(() -> uploadSlowly(20, 100));
+        for (ServiceProcess replica : added) {
+            replica.awaitHealthy(SLOW);
+        }
+        more.get();
+        Eventually.await(SLOW, "half of the tasks", () -> tasks() >= objects.size() / 2);
+
+        // back to one: the four added replicas stop gracefully with work in flight, releasing their claims
+        added.forEach(ServiceProcess::sigterm);
+        List<Boolean> stopped = new ArrayList<>();
+        for (ServiceProcess replica : added) {
+            stopped.add(replica.awaitExit(Duration.ofSeconds(30)));
+        }
+        upload(5);
+        awaitSettled(first, SLOW);
+
+        Map<String, Object> figures = figures(first);
+        figures.put("replica processes", 5);
+        figures.put("claims taken over (logged)", takeOvers(List.of(first), added));
+        print("ReplicasIT: 1 -> 5 -> 1", figures, first);
+
+        SoftAssertions softly = new SoftAssertions();
+        assertExactlyOnce(softly);
+        softly.assertThat(stopped).as("replicas stopped on SIGTERM").containsOnly(true);
+        softly.assertThat(s3.keys(bucket, OUTPUT_PREFIX + "claims/")).as("claims left once all is finished")
+                .isEmpty();
+        softly.assertThat(count(String.join("\n", added.stream().map(ServiceProcess::log).toList()),
+                "claim(s) for the other replicas")).as("graceful stops that released claims").isPositive();
+        softly.assertAll();
+    }
+
+    private void uploadSlowly(int count, long pauseMillis) {
+        for (int i = 0; i < count; i++) {
+            upload(1);
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static int takeOvers(List<ServiceProcess>... groups) {
+        int total = 0;
+        for (List<ServiceProcess> group : groups) {
+            for (ServiceProcess replica : group) {
+                total += count(replica.log(), "Took over job");
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void theEmbeddedS3EnforcesConditionalWritesAsTheseTestsAssume() {
+        assertThat(s3.client().putObject(b -> b.bucket(bucket).key("probe").ifNoneMatch("*"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("1"))).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s3.client().putObject(
+                        b -> b.bucket(bucket).key("probe").ifNoneMatch("*"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("2")))
+                .hasMessageContaining("412");
+    }
+}
