@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.transcribe.model.TranscriptionJobStatus;
 public final class BridgeMetrics {
 
     /** The pipeline stages of the routes' {@code stage} property, the {@code stage} label of the retry counter. */
-    public static final List<String> STAGES = List.of("transcribe-start", "transcribe-wait", "read-transcript",
-            "convert", "import");
+    public static final List<String> STAGES = List.of("claim", "transcribe-start", "transcribe-wait",
+            "read-transcript", "convert", "import");
     /** The {@code status_class} label of Label Studio import errors: no HTTP answer at all is {@code none}. */
     public static final List<String> STATUS_CLASSES = List.of("4xx", "5xx", "none");
 
