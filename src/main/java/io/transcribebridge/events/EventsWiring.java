@@ -52,7 +52,9 @@ public final class EventsWiring {
 
         JobWaiter waiter = events.transcribeQueue().isPresent()
                 ? new JobWaiter(true, events.fallbackPoll(), context.getExecutorServiceManager()
-                        .newSingleThreadScheduledExecutor(JobWaiter.class, "Transcribe job waits"), claims::holds)
+                        .newSingleThreadScheduledExecutor(JobWaiter.class, "Transcribe job waits"),
+                        context.getExecutorServiceManager().newFixedThreadPool(JobWaiter.class,
+                                "Transcribe job events", 4), claims::holds)
                 : JobWaiter.disabled();
         registry.bind("jobWaiter", waiter);
         Map<JobStateEvents.Outcome, Counter> jobCounters = new EnumMap<>(JobStateEvents.Outcome.class);

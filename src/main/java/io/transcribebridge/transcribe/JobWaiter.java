@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,25 +41,29 @@ public final class JobWaiter extends AsyncProcessorSupport {
     private final boolean enabled;
     private final Duration fallbackPoll;
     private final ScheduledExecutorService scheduler;
+    private final Executor continuations;
     private final Predicate<String> worksOn;
     private final Map<String, Parked> parked = new HashMap<>();
     private final Set<String> noted = new HashSet<>();
     private boolean stopping;
 
     /**
-     * @param worksOn whether this replica works on a job (holds its claim), so an event that comes before its wait
-     *                is kept for it
+     * @param continuations where a woken exchange continues (its poll, the transcript, the conversion), so the
+     *                      event consumer goes on with the next event at once
+     * @param worksOn       whether this replica works on a job (holds its claim), so an event that comes before its
+     *                      wait is kept for it
      */
     public JobWaiter(boolean enabled, Duration fallbackPoll, ScheduledExecutorService scheduler,
-                     Predicate<String> worksOn) {
+                     Executor continuations, Predicate<String> worksOn) {
         this.enabled = enabled;
         this.fallbackPoll = fallbackPoll;
         this.scheduler = scheduler;
+        this.continuations = continuations;
         this.worksOn = worksOn;
     }
 
     public static JobWaiter disabled() {
-        return new JobWaiter(false, Duration.ZERO, null, job -> false);
+        return new JobWaiter(false, Duration.ZERO, null, Runnable::run, job -> false);
     }
 
     public boolean enabled() {
@@ -73,7 +78,7 @@ public final class JobWaiter extends AsyncProcessorSupport {
                 callback.done(true);
                 return true;
             }
-            ScheduledFuture<?> timer = scheduler.schedule(() -> wake(jobName), fallbackPoll.toMillis(),
+            ScheduledFuture<?> timer = scheduler.schedule(() -> wake(jobName, Runnable::run), fallbackPoll.toMillis(),
                     TimeUnit.MILLISECONDS);
             parked.put(jobName, new Parked(exchange, callback, timer));
         }
@@ -91,10 +96,10 @@ public final class JobWaiter extends AsyncProcessorSupport {
                 return Delivery.NOT_HERE;
             }
         }
-        return wake(jobName) ? Delivery.WOKEN : Delivery.NOTED;
+        return wake(jobName, continuations) ? Delivery.WOKEN : Delivery.NOTED;
     }
 
-    private boolean wake(String jobName) {
+    private boolean wake(String jobName, Executor on) {
         Parked waiting;
         synchronized (this) {
             waiting = parked.remove(jobName);
@@ -103,7 +108,7 @@ public final class JobWaiter extends AsyncProcessorSupport {
             return false;
         }
         waiting.timer().cancel(false);
-        waiting.callback().done(false);
+        on.execute(() -> waiting.callback().done(false));
         return true;
     }
 
@@ -119,7 +124,7 @@ public final class JobWaiter extends AsyncProcessorSupport {
             stopping = true;
             jobs = List.copyOf(parked.keySet());
         }
-        jobs.forEach(this::wake);
+        jobs.forEach(job -> wake(job, Runnable::run));
     }
 
     public synchronized int waiting() {
