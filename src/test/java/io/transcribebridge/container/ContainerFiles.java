@@ -44,8 +44,8 @@ final class ContainerFiles {
             "localstack", Set.of("SERVICES", "SOURCE_BUCKET", "OUTPUT_BUCKET", "DEBUG", "LOCALSTACK_AUTH_TOKEN"));
     /** Variables only the compose file itself uses (published ports). */
     static final Set<String> COMPOSE_VARIABLES = Set.of("LABEL_STUDIO_PORT");
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|API_KEY).*");
-    private static final Set<String> PLACEHOLDERS = Set.of("", "change-me", "test");
+    static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|API_KEY).*");
+    static final Set<String> PLACEHOLDERS = Set.of("", "change-me", "test");
 
     private final Path repo;
     private final String dockerfile;
