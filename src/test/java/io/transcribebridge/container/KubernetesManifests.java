@@ -203,21 +203,13 @@ final class KubernetesManifests {
         for (Object source : list(container.get("envFrom"))) {
             Map<String, Object> from = map(source);
             if (from.containsKey("configMapRef")) {
-                String name = String.valueOf(map(from.get("configMapRef")).get("name"));
-                Map<String, Object> configMap = objects.get("ConfigMap/" + name);
-                if (configMap == null) {
-                    problem("envFrom names ConfigMap " + name + ", which no manifest defines");
-                }
-                map(map(configMap).get("data")).forEach((k, v) -> settings.put(k, String.valueOf(v)));
+                Map<String, Object> configMap = envFrom("ConfigMap", from.get("configMapRef"));
+                map(configMap.get("data")).forEach((k, v) -> settings.put(k, String.valueOf(v)));
             }
             if (from.containsKey("secretRef")) {
-                String name = String.valueOf(map(from.get("secretRef")).get("name"));
-                Map<String, Object> secret = objects.get("Secret/" + name);
-                if (secret == null) {
-                    problem("envFrom names Secret " + name + ", which no manifest defines");
-                }
-                map(map(secret).get("stringData")).forEach((k, v) -> secrets.put(k, String.valueOf(v)));
-                map(map(secret).get("data")).forEach((k, v) -> secrets.put(k,
+                Map<String, Object> secret = envFrom("Secret", from.get("secretRef"));
+                map(secret.get("stringData")).forEach((k, v) -> secrets.put(k, String.valueOf(v)));
+                map(secret.get("data")).forEach((k, v) -> secrets.put(k,
                         new String(Base64.getDecoder().decode(String.valueOf(v)), StandardCharsets.UTF_8)));
             }
         }
@@ -254,6 +246,16 @@ final class KubernetesManifests {
         if (!objects.containsKey("ServiceAccount/" + account)) {
             problem("serviceAccountName " + account + " is not defined by a manifest");
         }
+    }
+
+    /** The ConfigMap or Secret an envFrom reference names (empty, with a problem, if no manifest defines it). */
+    private Map<String, Object> envFrom(String kind, Object reference) {
+        String name = String.valueOf(map(reference).get("name"));
+        Map<String, Object> object = objects.get(kind + "/" + name);
+        if (object == null) {
+            problem("envFrom names " + kind + " " + name + ", which no manifest defines");
+        }
+        return map(object);
     }
 
     private void checkSecurity(Map<String, Object> pod, Map<String, Object> container, Dockerfile.Stage image) {
