@@ -3,7 +3,10 @@ package io.transcribebridge.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,10 +15,16 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** config/iam-policy.json grants exactly the Transcribe operations the routes call, and nothing that deletes audio. */
+/**
+ * config/iam-policy.json grants exactly the Transcribe operations the routes call, and deletes nothing but the
+ * service's own claims: never audio, transcripts, completion markers or failure records.
+ */
 class IamPolicyTest {
 
     private static final Pattern TRANSCRIBE_OPERATION = Pattern.compile(
@@ -60,11 +69,94 @@ class IamPolicyTest {
     }
 
     @Test
-    void neverAllowsDeletingOrOverwritingUsersAudio() throws IOException {
-        assertThat(actions()).noneMatch(action -> action.startsWith("s3:Delete") || action.equals("s3:*"))
-                .contains("s3:ListBucket", "s3:GetObject", "s3:PutObject");
+    void writesOnlyUnderTheOutputPrefix() throws IOException {
+        assertThat(actions()).contains("s3:ListBucket", "s3:GetObject", "s3:PutObject");
         String policy = Files.readString(Path.of("config/iam-policy.json"));
         assertThat(policy).as("writes only under the output prefix")
                 .contains("\"arn:aws:s3:::OUTPUT_BUCKET/transcribe-bridge/*\"");
+    }
+
+    @Test
+    void deletesOnlyTheServicesOwnClaimsNeverAudio() throws IOException {
+        assertThat(deletionProblems(Files.readString(Path.of("config/iam-policy.json")))).isEmpty();
+    }
+
+    static Stream<Arguments> deletionMistakes() {
+        return Stream.of(
+                Arguments.of("\"arn:aws:s3:::OUTPUT_BUCKET/transcribe-bridge/claims/*\"",
+                        "\"arn:aws:s3:::OUTPUT_BUCKET/transcribe-bridge/*\"",
+                        "ReleaseClaims allows deleting arn:aws:s3:::OUTPUT_BUCKET/transcribe-bridge/*"),
+                Arguments.of("\"Action\": \"s3:GetObject\",", "\"Action\": [\"s3:GetObject\", \"s3:DeleteObject\"],",
+                        "ReadSourceAudioForTranscribe allows deleting arn:aws:s3:::SOURCE_BUCKET/SOURCE_PREFIX*"),
+                Arguments.of("\"Action\": \"s3:DeleteObject\"", "\"Action\": [\"s3:DeleteObject\", \"s3:DeleteObjectVersion\"]",
+                        "ReleaseClaims allows s3:DeleteObjectVersion"),
+                Arguments.of("\"Action\": \"s3:DeleteObject\"", "\"Action\": \"s3:Delete*\"", "wildcard action s3:Delete*"),
+                Arguments.of("\"Action\": [\"s3:GetObject\", \"s3:PutObject\"]", "\"Action\": \"s3:*\"", "wildcard action s3:*"),
+                Arguments.of("\"Action\": \"s3:ListBucket\",", "\"NotAction\": \"s3:ListBucket\",",
+                        "ListSourceAndOutput uses NotAction"),
+                Arguments.of("\"Action\": \"s3:DeleteObject\"", "\"Action\": \"s3:GetObject\"",
+                        "nothing allows s3:DeleteObject on arn:aws:s3:::OUTPUT_BUCKET/transcribe-bridge/claims/*"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("deletionMistakes")
+    void eachDeletionCheckCatchesItsMistake(String shipped, String broken, String expectedProblem) throws IOException {
+        String policy = Files.readString(Path.of("config/iam-policy.json"));
+        assertThat(policy).as("the shipped policy has the text the test breaks").contains(shipped);
+        assertThat(deletionProblems(policy.replace(shipped, broken))).anyMatch(p -> p.contains(expectedProblem));
+    }
+
+    /**
+     * What the policy lets the service delete: s3:DeleteObject of its claims ({OUTPUT_PREFIX}claims/, released once an
+     * object is finished) and nothing else: no other delete action, no other key, no wildcard action that could hide
+     * one, no NotAction/NotResource.
+     */
+    static List<String> deletionProblems(String policyText) throws IOException {
+        String claims = "arn:aws:s3:::OUTPUT_BUCKET/" + ConfigReferenceTest.shippedProperties().get("output.prefix")
+                        + "claims/*";
+        List<String> problems = new ArrayList<>();
+        boolean claimsDeletable = false;
+        for (JsonNode statement : new ObjectMapper().readTree(policyText).path("Statement")) {
+            String sid = statement.path("Sid").asText("(no Sid)");
+            for (String negation : List.of("NotAction", "NotResource")) {
+                if (statement.has(negation)) {
+                    problems.add(sid + " uses " + negation + ", which can grant deletes it does not name");
+                }
+            }
+            List<String> deletes = new ArrayList<>();
+            for (String action : strings(statement.path("Action"))) {
+                if (action.contains("*")) {
+                    problems.add(sid + " has the wildcard action " + action + "; name the actions");
+                } else if (action.toLowerCase(Locale.ROOT).startsWith("s3:delete")) {
+                    deletes.add(action);
+                }
+            }
+            if (deletes.isEmpty()) {
+                continue;
+            }
+            deletes.stream().filter(action -> !action.equals("s3:DeleteObject"))
+                    .forEach(action -> problems.add(sid + " allows " + action + "; only s3:DeleteObject of claims"));
+            for (String resource : strings(statement.path("Resource"))) {
+                if (resource.equals(claims)) {
+                    claimsDeletable |= deletes.contains("s3:DeleteObject");
+                } else {
+                    problems.add(sid + " allows deleting " + resource + "; deletes are for " + claims + " only");
+                }
+            }
+        }
+        if (!claimsDeletable) {
+            problems.add("nothing allows s3:DeleteObject on " + claims + " (claims are released by deleting them)");
+        }
+        return problems;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(value -> values.add(value.asText()));
+        } else if (!node.isMissingNode()) {
+            values.add(node.asText());
+        }
+        return values;
     }
 }

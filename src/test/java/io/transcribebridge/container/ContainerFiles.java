@@ -44,8 +44,8 @@ final class ContainerFiles {
             "localstack", Set.of("SERVICES", "SOURCE_BUCKET", "OUTPUT_BUCKET", "DEBUG", "LOCALSTACK_AUTH_TOKEN"));
     /** Variables only the compose file itself uses (published ports). */
     static final Set<String> COMPOSE_VARIABLES = Set.of("LABEL_STUDIO_PORT");
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|API_KEY).*");
-    private static final Set<String> PLACEHOLDERS = Set.of("", "change-me", "test");
+    static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|API_KEY).*");
+    static final Set<String> PLACEHOLDERS = Set.of("", "change-me", "test");
 
     private final Path repo;
     private final String dockerfile;
@@ -243,6 +243,7 @@ final class ContainerFiles {
         if (asList(bridge.get("ports")).stream().noneMatch(p -> p.endsWith(":" + port))) {
             problem("transcribe-bridge: management port " + port + " is not published");
         }
+        checkScalable(bridge);
         Object grace = bridge.get("stop_grace_period");
         int shutdownTimeout = Integer.parseInt(config.getProperty("camel.main.shutdown-timeout"));
         if (grace == null || !String.valueOf(grace).matches("\\d+s")
@@ -254,6 +255,35 @@ final class ContainerFiles {
         if (healthcheck == null || imageHealthcheck != null
                                    && !asList(healthcheck.get("test")).equals(concat("CMD", imageHealthcheck))) {
             problem("transcribe-bridge: healthcheck test is not the image's HEALTHCHECK " + imageHealthcheck);
+        }
+    }
+
+    /**
+     * {@code docker compose up --scale transcribe-bridge=N} with nothing to edit: no container_name (one container per
+     * name), and published ports on loopback with no fixed host port (a second replica could not bind it; a host port
+     * range has been seen to fail the same way in Compose v2), so each replica gets a free one.
+     */
+    private void checkScalable(Map<String, Object> bridge) {
+        if (bridge.containsKey("container_name")) {
+            problem("transcribe-bridge: container_name " + bridge.get("container_name") + " allows one container, so "
+                    + "--scale fails; leave it out");
+        }
+        for (String published : asList(bridge.get("ports"))) {
+            // ip:host:container, host:container or container; ${VAR:-default} may hold a colon
+            List<String> parts = List.of(published.replaceAll("\\$\\{[^}]*}", "VAR").split(":", -1));
+            String hostIp = parts.size() == 3 ? parts.get(0) : "";
+            String hostPort = parts.size() > 1 ? parts.get(parts.size() - 2) : "";
+            if (hostPort.contains("-")) {
+                problem("transcribe-bridge: " + published + " publishes a host port range: replicas have been seen to "
+                        + "race for it; leave the host port empty (127.0.0.1::PORT)");
+            } else if (!hostPort.isEmpty()) {
+                problem("transcribe-bridge: " + published + " fixes the host port, so a second replica (--scale) cannot "
+                        + "bind it; leave it empty (127.0.0.1::PORT)");
+            }
+            if (!hostIp.equals("127.0.0.1")) {
+                problem("transcribe-bridge: " + published + " is published on all interfaces; health and metrics stay on "
+                        + "127.0.0.1");
+            }
         }
     }
 

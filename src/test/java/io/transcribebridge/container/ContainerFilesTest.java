@@ -61,7 +61,12 @@ class ContainerFilesTest {
                 Arguments.of("docker-compose.yml", "localstack/localstack:4.4.0", "localstack/localstack", "localstack: image localstack/localstack is not pinned"),
                 Arguments.of("docker-compose.yml", "./docker/localstack/init-buckets.sh:", "./docker/localstack/init.sh:", "bind-mount source ./docker/localstack/init.sh does not exist"),
                 Arguments.of("docker-compose.yml", "stop_grace_period: 15s", "stop_grace_period: 5s", "must exceed camel.main.shutdown-timeout 8 s"),
-                Arguments.of("docker-compose.yml", "${MANAGEMENT_PORT:-9876}:${MANAGEMENT_PORT:-9876}", "9876:8080", "management port ${MANAGEMENT_PORT:-9876} is not published"),
+                Arguments.of("docker-compose.yml", "\"127.0.0.1::${MANAGEMENT_PORT:-9876}\"", "\"127.0.0.1::8080\"", "management port ${MANAGEMENT_PORT:-9876} is not published"),
+                // docker-compose.yml: scalable with --scale, nothing per replica to edit
+                Arguments.of("docker-compose.yml", "    image: transcribe-bridge:local\n", "    image: transcribe-bridge:local\n    container_name: transcribe-bridge\n", "container_name transcribe-bridge allows one container"),
+                Arguments.of("docker-compose.yml", "\"127.0.0.1::${MANAGEMENT_PORT:-9876}\"", "\"127.0.0.1:${MANAGEMENT_PORT:-9876}:${MANAGEMENT_PORT:-9876}\"", "127.0.0.1:${MANAGEMENT_PORT:-9876}:${MANAGEMENT_PORT:-9876} fixes the host port"),
+                Arguments.of("docker-compose.yml", "\"127.0.0.1::${MANAGEMENT_PORT:-9876}\"", "\"127.0.0.1:9876-9880:${MANAGEMENT_PORT:-9876}\"", "127.0.0.1:9876-9880:${MANAGEMENT_PORT:-9876} publishes a host port range"),
+                Arguments.of("docker-compose.yml", "\"127.0.0.1::${MANAGEMENT_PORT:-9876}\"", "\"${MANAGEMENT_PORT:-9876}\"", "published on all interfaces"),
                 Arguments.of("docker-compose.yml", "test: [\"CMD\", \"/app/healthcheck.sh\"]", "test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:9876/\"]", "healthcheck test is not the image's HEALTHCHECK"),
                 Arguments.of("docker-compose.yml", "env_file: .env", "env_file: .env.example", "env_file should be .env"),
                 Arguments.of("docker-compose.yml", "    restart: unless-stopped\n    env_file", "    env_file", "no restart policy"),
