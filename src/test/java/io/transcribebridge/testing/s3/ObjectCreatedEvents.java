@@ -74,7 +74,9 @@ final class ObjectCreatedEvents implements AutoCloseable {
         return delivery;
     }
 
+    /** Whether any configuration is in force (a closed delivery is a deleted configuration). */
     boolean isEmpty() {
+        configurations.removeIf(configuration -> configuration.delivery().isClosed());
         return configurations.isEmpty();
     }
 

@@ -37,6 +37,7 @@ public final class EventDelivery implements AutoCloseable {
     private final AtomicInteger duplicated = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
+    private volatile boolean closed;
 
     public EventDelivery(SqsClient sqs, String queueUrl, String threadName) {
         this.sqs = sqs;
@@ -89,9 +90,13 @@ public final class EventDelivery implements AutoCloseable {
 
     /**
      * Hands over one event, subject to the faults: it is sent (after the delay, once or twice) or dropped. Returns
-     * at once; the message is sent from the delivery's own thread.
+     * at once; the message is sent from the delivery's own thread. Once closed, a delivery ignores events, as a deleted
+     * notification configuration or EventBridge rule would.
      */
     public void publish(String body) {
+        if (closed) {
+            return;
+        }
         published.incrementAndGet();
         if (dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 || dropFraction > 0 && nextDouble() < dropFraction) {
             dropped.incrementAndGet();
@@ -108,7 +113,9 @@ public final class EventDelivery implements AutoCloseable {
 
     /** Sends a message no fault applies to (e.g. S3's s3:TestEvent when a configuration is saved). */
     public void publishReliably(String body) {
-        schedule(body, Duration.ZERO);
+        if (!closed) {
+            schedule(body, Duration.ZERO);
+        }
     }
 
     /** Events handed to {@link #publish}, whatever became of them. */
@@ -147,8 +154,14 @@ public final class EventDelivery implements AutoCloseable {
         return true;
     }
 
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops delivering: events handed over later are ignored, and sends not yet made are abandoned. */
     @Override
     public void close() {
+        closed = true;
         sender.shutdownNow();
     }
 
@@ -161,9 +174,7 @@ public final class EventDelivery implements AutoCloseable {
         try {
             sender.schedule(() -> send(body), after.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
-            pending.decrementAndGet();
-            failed.incrementAndGet();
-            LOG.warn("Event for {} not scheduled (delivery closed): {}", queueUrl, e.toString());
+            pending.decrementAndGet(); // closed meanwhile
         }
     }
 
@@ -173,7 +184,9 @@ public final class EventDelivery implements AutoCloseable {
             sent.incrementAndGet();
         } catch (RuntimeException e) {
             failed.incrementAndGet();
-            LOG.warn("Event for {} not delivered: {}", queueUrl, e.toString());
+            if (!closed) {
+                LOG.warn("Event for {} not delivered: {}", queueUrl, e.toString());
+            }
         } finally {
             pending.decrementAndGet();
         }
