@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,40 +237,13 @@ class EmbeddedS3Test {
     @Test
     void eightRacingIfNoneMatchPutsHaveExactlyOneWinner() throws Exception {
         s3.createBucket("race");
-        int writers = 8;
-        CyclicBarrier start = new CyclicBarrier(writers);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<Integer>> outcomes = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                String body = "replica-" + i;
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        s3.client().putObject(b -> b.bucket("race").key("claims/job.json").ifNoneMatch("*"),
-                                RequestBody.fromString(body));
-                        return 200;
-                    } catch (S3Exception e) {
-                        return e.statusCode();
-                    }
-                }));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> outcome : outcomes) {
-                statuses.add(outcome.get(30, TimeUnit.SECONDS));
-            }
-            assertThat(statuses).containsOnly(200, 412);
-            assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
-            int winner = -1;
-            for (int i = 0; i < writers; i++) {
-                if (statuses.get(i) == 200) {
-                    winner = i;
-                }
-            }
-            assertThat(s3.getString("race", "claims/job.json")).contains("replica-" + winner);
-        } finally {
-            pool.shutdownNow();
-        }
+
+        List<Integer> statuses = race(8, writer -> s3.client().putObject(b -> b.bucket("race")
+                .key("claims/job.json").ifNoneMatch("*"), RequestBody.fromString("replica-" + writer)));
+
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(s3.getString("race", "claims/job.json")).contains("replica-" + statuses.indexOf(200));
     }
 
     @Test
@@ -277,18 +251,27 @@ class EmbeddedS3Test {
         s3.createBucket("takeover-race");
         s3.put("takeover-race", "claim.json", "stale");
         String stale = s3.etag("takeover-race", "claim.json");
-        int writers = 8;
+
+        List<Integer> statuses = race(8, writer -> s3.client().putObject(b -> b.bucket("takeover-race")
+                .key("claim.json").ifMatch(stale), RequestBody.fromString("taken over by " + writer)));
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 412).hasSize(7);
+        assertThat(s3.getString("takeover-race", "claim.json")).contains("taken over by " + statuses.indexOf(200));
+    }
+
+    /** Runs {@code writers} puts at once (released by one barrier); the HTTP status each got, by writer. */
+    private static List<Integer> race(int writers, IntConsumer put) throws Exception {
         CyclicBarrier start = new CyclicBarrier(writers);
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             List<Future<Integer>> outcomes = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
-                String body = "taken over by " + i;
+                int writer = i;
                 outcomes.add(pool.submit(() -> {
                     start.await();
                     try {
-                        s3.client().putObject(b -> b.bucket("takeover-race").key("claim.json").ifMatch(stale),
-                                RequestBody.fromString(body));
+                        put.accept(writer);
                         return 200;
                     } catch (S3Exception e) {
                         return e.statusCode();
@@ -299,8 +282,7 @@ class EmbeddedS3Test {
             for (Future<Integer> outcome : outcomes) {
                 statuses.add(outcome.get(30, TimeUnit.SECONDS));
             }
-            assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
-            assertThat(statuses).filteredOn(status -> status == 412).hasSize(writers - 1);
+            return statuses;
         } finally {
             pool.shutdownNow();
         }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.transcribebridge.testing.sqs.EmbeddedSqs;
 import io.transcribebridge.testing.sqs.EventDelivery;
@@ -26,7 +25,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** The messages EmbeddedS3 sends to SQS for created objects, parsed back as a consumer would. */
 class S3EventNotificationsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger COUNTER = new AtomicInteger();
     /** Spaces, '+', '%', non-ASCII, a literal "%20" and '/' in one key. */
@@ -185,7 +183,7 @@ class S3EventNotificationsTest {
         s3.client().createMultipartUpload(r -> r.bucket(bucket).key("incoming/never-completed.wav"));
 
         assertThat(delivery.awaitIdle(WAIT)).isTrue();
-        assertThat(keysOf(sqs.drainBodies(queue))).containsExactly("incoming/a.wav");
+        assertThat(keysOf(sqs.drainJson(queue))).containsExactly("incoming/a.wav");
     }
 
     @Test
@@ -195,9 +193,9 @@ class S3EventNotificationsTest {
         s3.putDirectly(bucket, "announced.wav", new byte[] {1, 2, 3}, true);
 
         assertThat(delivery.awaitIdle(WAIT)).isTrue();
-        List<String> bodies = sqs.drainBodies(queue);
-        assertThat(keysOf(bodies)).containsExactly("announced.wav");
-        assertThat(JSON.readTree(bodies.get(0)).path("detail").path("object").path("size").asLong()).isEqualTo(3);
+        List<JsonNode> events = sqs.drainJson(queue);
+        assertThat(keysOf(events)).containsExactly("announced.wav");
+        assertThat(events.get(0).path("detail").path("object").path("size").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -211,9 +209,9 @@ class S3EventNotificationsTest {
         s3.put(bucket, "twice.wav", "x");
 
         assertThat(delivery.awaitIdle(WAIT)).isTrue();
-        List<String> bodies = sqs.drainBodies(queue);
-        assertThat(keysOf(bodies)).containsExactlyInAnyOrder("kept.wav", "twice.wav", "twice.wav");
-        List<JsonNode> twice = bodies.stream().map(S3EventNotificationsTest::json)
+        List<JsonNode> events = sqs.drainJson(queue);
+        assertThat(keysOf(events)).containsExactlyInAnyOrder("kept.wav", "twice.wav", "twice.wav");
+        List<JsonNode> twice = events.stream()
                 .filter(e -> e.path("detail").path("object").path("key").asText().equals("twice.wav")).toList();
         assertThat(twice.get(0)).as("the very same event").isEqualTo(twice.get(1));
         assertThat(delivery.published()).isEqualTo(4);
@@ -239,16 +237,7 @@ class S3EventNotificationsTest {
         assertThat(sqs.awaitBodies(queue, 1, Duration.ofSeconds(1))).isEmpty();
     }
 
-    private static List<String> keysOf(List<String> eventBridgeBodies) {
-        return eventBridgeBodies.stream().map(body -> json(body).path("detail").path("object").path("key").asText())
-                .toList();
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + body, e);
-        }
+    private static List<String> keysOf(List<JsonNode> eventBridgeEvents) {
+        return eventBridgeEvents.stream().map(e -> e.path("detail").path("object").path("key").asText()).toList();
     }
 }

@@ -211,16 +211,7 @@ final class S3FrontHandler extends HandlerWrapper {
     }
 
     /** A request that creates an object, if this is one: which object and how. */
-    private static final class ObjectWrite {
-        private final String bucket;
-        private final String key;
-        private final Creation creation;
-
-        private ObjectWrite(String bucket, String key, Creation creation) {
-            this.bucket = bucket;
-            this.key = key;
-            this.creation = creation;
-        }
+    private record ObjectWrite(String bucket, String key, Creation creation) {
 
         static ObjectWrite of(HttpServletRequest request) {
             // the path split and decoded as S3ProxyHandler does (path-style addressing)

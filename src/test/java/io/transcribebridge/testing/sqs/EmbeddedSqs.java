@@ -131,6 +131,11 @@ public final class EmbeddedSqs implements AutoCloseable {
         return drain(queueUrl).stream().map(Message::body).toList();
     }
 
+    /** The bodies of {@link #drain} parsed as JSON. */
+    public List<JsonNode> drainJson(String queueUrl) {
+        return drainBodies(queueUrl).stream().map(EmbeddedSqs::parse).toList();
+    }
+
     /**
      * Receives and deletes messages, long-polling, until {@code count} have arrived or {@code timeout} has passed;
      * the bodies received (possibly fewer than {@code count}, never more than what was received).

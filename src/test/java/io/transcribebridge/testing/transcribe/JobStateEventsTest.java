@@ -85,8 +85,7 @@ class JobStateEventsTest extends EmulatorTestSupport {
     void aFailedJobSendsAFailedEventWithItsReason() {
         emulator.publishEventsTo(sqs.client(), queue);
         s3.put(bucket, "broken.wav", "#corrupt");
-        String job = unique("fails");
-        transcribe.startTranscriptionJob(start(job, "s3://" + bucket + "/broken.wav").build());
+        String job = startJob("fails", "broken.wav");
 
         List<JsonNode> events = sqs.awaitJson(queue, 2, Duration.ofSeconds(3));
 
@@ -103,8 +102,7 @@ class JobStateEventsTest extends EmulatorTestSupport {
         emulator.runFor(Duration.ofHours(2));
         emulator.publishEventsTo(sqs.client(), queue);
         s3.put(bucket, "long.wav", "A very long meeting.");
-        String job = unique("long");
-        transcribe.startTranscriptionJob(start(job, "s3://" + bucket + "/long.wav").build());
+        String job = startJob("long", "long.wav");
         assertThat(sqs.awaitBodies(queue, 1, Duration.ofSeconds(1))).isEmpty();
 
         emulator.fastForward(Duration.ofHours(2));
@@ -124,8 +122,7 @@ class JobStateEventsTest extends EmulatorTestSupport {
     void deletingSendsNoEventAndARunningJobCannotBeDeleted() {
         emulator.publishEventsTo(sqs.client(), queue);
         s3.put(bucket, "talk.wav", "Hello.");
-        String job = unique("deleted");
-        transcribe.startTranscriptionJob(start(job, "s3://" + bucket + "/talk.wav").build());
+        String job = startJob("deleted", "talk.wav");
 
         assertThatThrownBy(() -> transcribe.deleteTranscriptionJob(r -> r.transcriptionJobName(job)))
                 .isInstanceOf(BadRequestException.class);
@@ -141,10 +138,8 @@ class JobStateEventsTest extends EmulatorTestSupport {
     void droppedEventsNeverArriveAndDelayedOnesArriveLate() throws InterruptedException {
         EventDelivery delivery = emulator.publishEventsTo(sqs.client(), queue).dropNextEvents(1);
         s3.put(bucket, "talk.wav", "Hello.");
-        String lost = unique("lost");
-        transcribe.startTranscriptionJob(start(lost, "s3://" + bucket + "/talk.wav").build());
-        String kept = unique("kept");
-        transcribe.startTranscriptionJob(start(kept, "s3://" + bucket + "/talk.wav").build());
+        String lost = startJob("lost", "talk.wav");
+        String kept = startJob("kept", "talk.wav");
 
         List<JsonNode> events = sqs.awaitJson(queue, 2, Duration.ofSeconds(3));
         assertThat(events).extracting(e -> e.path("detail").path("TranscriptionJobName").asText())
@@ -155,8 +150,7 @@ class JobStateEventsTest extends EmulatorTestSupport {
         assertThat(emulator.status(lost)).contains("COMPLETED");
 
         delivery.delayEvents(Duration.ofSeconds(2));
-        String late = unique("late");
-        transcribe.startTranscriptionJob(start(late, "s3://" + bucket + "/talk.wav").build());
+        String late = startJob("late", "talk.wav");
         Instant finished = emulator.jobTimes().stream().filter(t -> t.jobName().equals(late)).findFirst()
                 .orElseThrow().finished();
         JsonNode event = sqs.awaitJson(queue, 1, Duration.ofSeconds(8)).get(0);
@@ -169,15 +163,20 @@ class JobStateEventsTest extends EmulatorTestSupport {
     void jobsRunningWhenPublishingStartsAreCoveredFinishedOnesAreNot() {
         s3.put(bucket, "talk.wav", "Hello.");
         emulator.runFor(Duration.ZERO);
-        String finishedBefore = unique("before");
-        transcribe.startTranscriptionJob(start(finishedBefore, "s3://" + bucket + "/talk.wav").build());
+        String finishedBefore = startJob("before", "talk.wav");
         emulator.runFor(RUN_FOR);
-        String running = unique("running");
-        transcribe.startTranscriptionJob(start(running, "s3://" + bucket + "/talk.wav").build());
+        String running = startJob("running", "talk.wav");
 
         emulator.publishEventsTo(sqs.client(), queue);
 
         assertThat(sqs.awaitJson(queue, 2, Duration.ofSeconds(3)))
                 .extracting(e -> e.path("detail").path("TranscriptionJobName").asText()).containsExactly(running);
+    }
+
+    /** Starts a job with a unique name starting {@code prefix} on the object {@code key} of the test's bucket. */
+    private String startJob(String prefix, String key) {
+        String job = unique(prefix);
+        transcribe.startTranscriptionJob(start(job, "s3://" + bucket + "/" + key).build());
+        return job;
     }
 }
