@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.transcribebridge.testing.EventQueues;
 import io.transcribebridge.testing.PackagedServiceTestSupport;
 import io.transcribebridge.testing.ServiceProcess;
 import io.transcribebridge.testing.labelstudio.LabelStudioEmulator;
 import io.transcribebridge.testing.s3.EmbeddedS3;
+import io.transcribebridge.testing.s3.S3EventFormat;
+import io.transcribebridge.testing.sqs.EmbeddedSqs;
 import io.transcribebridge.testing.transcribe.TranscribeEmulator;
 
 /**
  * The S3 (S3Proxy), Transcribe and Label Studio emulators on loopback, shared by the benchmark's phases, and the
- * environment that points the packaged service at them.
+ * environment that points the packaged service at them; SQS with event queues on request ({@link #eventQueues}).
  */
 final class BenchEmulators implements AutoCloseable {
 
@@ -26,6 +29,7 @@ final class BenchEmulators implements AutoCloseable {
     final TranscribeEmulator transcribe;
     final LabelStudioEmulator labelStudio;
     private final BenchSettings settings;
+    private EmbeddedSqs sqs;
 
     BenchEmulators(BenchSettings settings) {
         this.settings = settings;
@@ -33,6 +37,19 @@ final class BenchEmulators implements AutoCloseable {
         this.transcribe = TranscribeEmulator.start(s3.client()).runFor(settings.jobDuration())
                 .maxRunningJobs(settings.emulatorQuota());
         this.labelStudio = LabelStudioEmulator.start();
+    }
+
+    /**
+     * Opt-in event-driven set-up for {@code bucket}: queues (with dead-letter queues) for its object-created
+     * notifications and for Transcribe's job state changes, on an embedded SQS started on first use. Its
+     * {@link EventQueues#environment()} goes into {@link #withService}'s {@code extra}. Transcribe publishes to the
+     * latest such set-up only.
+     */
+    EventQueues eventQueues(String bucket, S3EventFormat format) {
+        if (sqs == null) {
+            sqs = EmbeddedSqs.start();
+        }
+        return EventQueues.create(sqs, bucket + "-", s3, bucket, format, transcribe);
     }
 
     String newBucket(String purpose) {
@@ -100,5 +117,8 @@ final class BenchEmulators implements AutoCloseable {
         labelStudio.close();
         transcribe.close();
         s3.close();
+        if (sqs != null) {
+            sqs.close();
+        }
     }
 }

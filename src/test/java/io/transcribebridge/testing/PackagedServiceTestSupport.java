@@ -35,6 +35,7 @@ public abstract class PackagedServiceTestSupport {
     protected int project;
     protected String apiKey;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private EventQueues eventQueues;
 
     @BeforeEach
     void startEmulators() {
@@ -53,6 +54,21 @@ public abstract class PackagedServiceTestSupport {
         labelStudio.close();
         transcribe.close();
         s3.close();
+        if (eventQueues != null) {
+            eventQueues.close();
+        }
+    }
+
+    /**
+     * Opt-in event-driven set-up: on first call starts an embedded SQS with a queue for this test's bucket's
+     * object-created notifications (S3 format) and one for Transcribe's job state changes, each with a dead-letter
+     * queue. {@code environment.putAll(eventQueues().environment())} points the service at them.
+     */
+    protected EventQueues eventQueues() {
+        if (eventQueues == null) {
+            eventQueues = EventQueues.start(s3, bucket, transcribe);
+        }
+        return eventQueues;
     }
 
     /** The full configuration, through environment variables only, with intervals short enough for a test. */

@@ -1,13 +1,17 @@
 package io.transcribebridge.testing.s3;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.shaded.org.eclipse.jetty.server.Handler;
+import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
@@ -25,26 +29,57 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import io.transcribebridge.testing.s3.ObjectCreatedEvents.CreatedObject;
+import io.transcribebridge.testing.s3.ObjectCreatedEvents.Creation;
+import io.transcribebridge.testing.sqs.EventDelivery;
 
 /**
  * In-memory S3 server (S3Proxy 2.6.0 over the jclouds {@code transient} blob store) on 127.0.0.1.
  * Authorization is off, so SigV4-signed requests with any credentials are accepted.
+ * <p>
+ * Two things S3Proxy 2.6.0 lacks come from a handler in front of it ({@link S3FrontHandler}): conditional writes as on
+ * AWS (unless started with {@link #startIgnoringConditionalWrites()}) and event notifications to SQS for objects
+ * created over HTTP ({@link #notifyObjectCreated}).
  */
 public final class EmbeddedS3 implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final BlobStoreContext blobStoreContext;
+    private final S3FrontHandler front;
+    private final ObjectCreatedEvents events;
     private final URI endpoint;
     private final S3Client client;
 
-    private EmbeddedS3(S3Proxy proxy, BlobStoreContext blobStoreContext, URI endpoint) {
+    private EmbeddedS3(S3Proxy proxy, BlobStoreContext blobStoreContext, S3FrontHandler front,
+                       ObjectCreatedEvents events, URI endpoint) {
         this.proxy = proxy;
         this.blobStoreContext = blobStoreContext;
+        this.front = front;
+        this.events = events;
         this.endpoint = endpoint;
         this.client = newClient(endpoint);
     }
 
+    /**
+     * S3 as AWS runs it today: PutObject, CopyObject and CompleteMultipartUpload honour {@code If-None-Match: *} and
+     * {@code If-Match: <etag>} (412 PreconditionFailed, or 404 NoSuchKey for If-Match on a missing key).
+     */
     public static EmbeddedS3 start() {
+        return start(true);
+    }
+
+    /**
+     * An S3-compatible store that ignores conditional writes, as S3Proxy 2.6.0 itself and older MinIO releases do: a
+     * PutObject with {@code If-None-Match: *} or {@code If-Match} silently overwrites. For testing that the service
+     * notices such a store before it relies on conditional writes.
+     */
+    public static EmbeddedS3 startIgnoringConditionalWrites() {
+        return start(false);
+    }
+
+    private static EmbeddedS3 start(boolean enforceConditionalWrites) {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials("identity", "credential")
                 .build(BlobStoreContext.class);
@@ -57,7 +92,10 @@ public final class EmbeddedS3 implements AutoCloseable {
                 // "when_required" (that operation requires one).
                 .ignoreUnknownHeaders(true)
                 .build();
+        ObjectCreatedEvents events = new ObjectCreatedEvents();
+        S3FrontHandler front = new S3FrontHandler(context.getBlobStore(), enforceConditionalWrites, events);
         try {
+            putInFront(proxy, front);
             proxy.start();
             awaitStarted(proxy);
         } catch (Exception e) {
@@ -65,7 +103,23 @@ public final class EmbeddedS3 implements AutoCloseable {
             context.close();
             throw new IllegalStateException("S3Proxy failed to start", e);
         }
-        return new EmbeddedS3(proxy, context, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        return new EmbeddedS3(proxy, context, front, events, URI.create("http://127.0.0.1:" + proxy.getPort()));
+    }
+
+    /**
+     * S3Proxy keeps its Jetty server private and sets its handler when built; the front handler takes that handler's
+     * place and calls it for every request it does not answer itself.
+     */
+    private static void putInFront(S3Proxy proxy, S3FrontHandler front) throws ReflectiveOperationException {
+        Field field = S3Proxy.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server server = (Server) field.get(proxy);
+        Handler s3proxyHandler = server.getHandler();
+        if (s3proxyHandler == null) {
+            throw new IllegalStateException("S3Proxy's Jetty server has no handler to put a front handler before");
+        }
+        front.setHandler(s3proxyHandler);
+        server.setHandler(front);
     }
 
     public URI endpoint() {
@@ -93,8 +147,64 @@ public final class EmbeddedS3 implements AutoCloseable {
      * with 100,000s of objects. It lists, reads and carries the same ETag as an object put over S3.
      */
     public void putDirectly(String bucket, String key, byte[] bytes) {
+        putDirectly(bucket, key, bytes, false);
+    }
+
+    /**
+     * As {@link #putDirectly(String, String, byte[])}; with {@code notify} the bucket's notification configurations
+     * get an {@code ObjectCreated:Put} event as if the object had been put over HTTP. Without it no event is sent.
+     */
+    public void putDirectly(String bucket, String key, byte[] bytes, boolean notify) {
         BlobStore store = blobStoreContext.getBlobStore();
-        store.putBlob(bucket, store.blobBuilder(key).payload(bytes).contentLength(bytes.length).build());
+        front.locked(bucket, key, () -> {
+            store.putBlob(bucket, store.blobBuilder(key).payload(bytes).contentLength(bytes.length).build());
+            if (notify) {
+                events.objectCreated(new CreatedObject(bucket, key, bytes.length,
+                        S3FrontHandler.unquote(store.blobMetadata(bucket, key).getETag()), Creation.PUT,
+                        ObjectCreatedEvents.newRequestId(), Instant.now()));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * From now on every object created in {@code bucket} over HTTP (PutObject, CopyObject, CompleteMultipartUpload,
+     * whoever the writer: a test, the Transcribe emulator, the service itself) sends one message to the queue once
+     * it is stored, asynchronously as on AWS. In {@link S3EventFormat#S3_NOTIFICATION} format an
+     * {@code s3:TestEvent} message goes first, as when a notification configuration is saved. The returned delivery
+     * has the fault knobs (drop, duplicate, delay) and counts what was sent.
+     */
+    public EventDelivery notifyObjectCreated(String bucket, SqsClient sqs, String queueUrl, S3EventFormat format) {
+        return notifyObjectCreated(bucket, sqs, queueUrl, format, "");
+    }
+
+    /** As {@link #notifyObjectCreated(String, SqsClient, String, S3EventFormat)}, for keys starting with prefix. */
+    public EventDelivery notifyObjectCreated(String bucket, SqsClient sqs, String queueUrl, S3EventFormat format,
+                                             String prefix) {
+        return events.add(bucket, sqs, queueUrl, format, prefix);
+    }
+
+    /** Whether conditional writes are honoured ({@link #start()}) or ignored. */
+    public boolean enforcesConditionalWrites() {
+        return front.enforcesConditions();
+    }
+
+    /** Object writes (Put, Copy, CompleteMultipartUpload) received with If-None-Match or If-Match, either mode. */
+    public int conditionalWrites() {
+        return front.conditionalWrites();
+    }
+
+    /** Conditional writes answered 412 PreconditionFailed. */
+    public int preconditionFailures() {
+        return front.preconditionFailures();
+    }
+
+    /**
+     * The next {@code count} conditional writes are answered 409 ConditionalRequestConflict, which AWS may answer
+     * when conditional writes to one key race (the writer should retry). Not in the ignoring mode.
+     */
+    public void failNextConditionalWrites(int count) {
+        front.failNextConditionalWrites(count);
     }
 
     public Optional<byte[]> get(String bucket, String key) {
@@ -147,6 +257,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     public void close() {
         client.close();
         stopQuietly(proxy);
+        events.close();
         blobStoreContext.close();
     }
 

@@ -1,13 +1,28 @@
 package io.transcribebridge.testing.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class EmbeddedS3Test {
 
@@ -137,5 +152,206 @@ class EmbeddedS3Test {
         s3.client().deleteObjects(b -> b.bucket("batch-ops").delete(d -> d.objects(o -> o.key(key))));
 
         assertThat(s3.keys("batch-ops", "")).containsExactly("copy/" + key);
+    }
+
+    @Test
+    void ifNoneMatchStarCreatesOnlyWhenTheKeyIsFree() {
+        s3.createBucket("if-none-match");
+        int conditionalBefore = s3.conditionalWrites();
+        int failuresBefore = s3.preconditionFailures();
+
+        PutObjectResponse created = s3.client().putObject(b -> b.bucket("if-none-match").key("claims/a.json")
+                .ifNoneMatch("*"), RequestBody.fromString("first"));
+        assertThat(created.eTag()).isEqualTo(s3.etag("if-none-match", "claims/a.json"));
+
+        assertThatThrownBy(() -> s3.client().putObject(b -> b.bucket("if-none-match").key("claims/a.json")
+                .ifNoneMatch("*"), RequestBody.fromString("second")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(412);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+                });
+        assertThat(s3.getString("if-none-match", "claims/a.json")).contains("first");
+        assertThat(s3.conditionalWrites() - conditionalBefore).isEqualTo(2);
+        assertThat(s3.preconditionFailures() - failuresBefore).isEqualTo(1);
+    }
+
+    @Test
+    void ifMatchReplacesOnlyTheVersionItNames() {
+        s3.createBucket("if-match");
+        s3.put("if-match", "claim.json", "owner A");
+        String first = s3.etag("if-match", "claim.json");
+
+        String second = s3.client().putObject(b -> b.bucket("if-match").key("claim.json").ifMatch(first),
+                RequestBody.fromString("owner A, renewed")).eTag();
+        assertThat(second).isNotEqualTo(first);
+
+        assertThatThrownBy(() -> s3.client().putObject(b -> b.bucket("if-match").key("claim.json").ifMatch(first),
+                RequestBody.fromString("owner B takes over a stale claim")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(412);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+                });
+        assertThat(s3.getString("if-match", "claim.json")).contains("owner A, renewed");
+
+        // ETags compare without their quotes
+        String unquoted = second.replace("\"", "");
+        s3.client().putObject(b -> b.bucket("if-match").key("claim.json").ifMatch(unquoted),
+                RequestBody.fromString("owner A, renewed again"));
+        assertThat(s3.getString("if-match", "claim.json")).contains("owner A, renewed again");
+    }
+
+    @Test
+    void ifMatchOnAMissingKeyIsNoSuchKey() {
+        s3.createBucket("if-match-missing");
+
+        assertThatThrownBy(() -> s3.client().putObject(b -> b.bucket("if-match-missing").key("gone.json")
+                .ifMatch("\"d41d8cd98f00b204e9800998ecf8427e\""), RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchKey");
+                });
+        assertThat(s3.get("if-match-missing", "gone.json")).isEmpty();
+    }
+
+    /** The error as AWS writes it, read over plain HTTP: S3's XML error document with the failed condition. */
+    @Test
+    void preconditionFailedIsS3sXmlError() throws Exception {
+        s3.createBucket("raw-412");
+        s3.put("raw-412", "k", "v");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(s3.endpoint() + "/raw-412/k"))
+                .header("If-None-Match", "*")
+                .PUT(HttpRequest.BodyPublishers.ofString("w")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(412);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/xml"));
+        assertThat(response.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .contains("<Error><Code>PreconditionFailed</Code>")
+                .contains("<Message>At least one of the pre-conditions you specified did not hold</Message>")
+                .contains("<Condition>If-None-Match</Condition>")
+                .containsPattern("<RequestId>[0-9A-F]{16}</RequestId>");
+        assertThat(s3.getString("raw-412", "k")).contains("v");
+    }
+
+    @Test
+    void eightRacingIfNoneMatchPutsHaveExactlyOneWinner() throws Exception {
+        s3.createBucket("race");
+
+        List<Integer> statuses = race(8, writer -> s3.client().putObject(b -> b.bucket("race")
+                .key("claims/job.json").ifNoneMatch("*"), RequestBody.fromString("replica-" + writer)));
+
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(s3.getString("race", "claims/job.json")).contains("replica-" + statuses.indexOf(200));
+    }
+
+    @Test
+    void eightRacingTakeoversOfOneVersionHaveExactlyOneWinner() throws Exception {
+        s3.createBucket("takeover-race");
+        s3.put("takeover-race", "claim.json", "stale");
+        String stale = s3.etag("takeover-race", "claim.json");
+
+        List<Integer> statuses = race(8, writer -> s3.client().putObject(b -> b.bucket("takeover-race")
+                .key("claim.json").ifMatch(stale), RequestBody.fromString("taken over by " + writer)));
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 412).hasSize(7);
+        assertThat(s3.getString("takeover-race", "claim.json")).contains("taken over by " + statuses.indexOf(200));
+    }
+
+    /** Runs {@code writers} puts at once (released by one barrier); the HTTP status each got, by writer. */
+    private static List<Integer> race(int writers, IntConsumer put) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int writer = i;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        put.accept(writer);
+                        return 200;
+                    } catch (S3Exception e) {
+                        return e.statusCode();
+                    }
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> outcome : outcomes) {
+                statuses.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void completeMultipartUploadHonoursIfNoneMatch() {
+        s3.createBucket("multipart-conditional");
+        s3.put("multipart-conditional", "big.json", "already there");
+        String uploadId = s3.client().createMultipartUpload(b -> b.bucket("multipart-conditional").key("big.json"))
+                .uploadId();
+        String part = s3.client().uploadPart(b -> b.bucket("multipart-conditional").key("big.json")
+                .uploadId(uploadId).partNumber(1), RequestBody.fromString("new content")).eTag();
+
+        assertThatThrownBy(() -> s3.client().completeMultipartUpload(b -> b.bucket("multipart-conditional")
+                .key("big.json").uploadId(uploadId).ifNoneMatch("*")
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part)))))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        assertThat(s3.getString("multipart-conditional", "big.json")).contains("already there");
+
+        String current = s3.etag("multipart-conditional", "big.json");
+        s3.client().completeMultipartUpload(b -> b.bucket("multipart-conditional").key("big.json")
+                .uploadId(uploadId).ifMatch(current).multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(part))));
+        assertThat(s3.getString("multipart-conditional", "big.json")).contains("new content");
+    }
+
+    @Test
+    void injectedConflictIsAws409ThenTheRetrySucceeds() {
+        s3.createBucket("conflict");
+        s3.failNextConditionalWrites(1);
+
+        assertThatThrownBy(() -> s3.client().putObject(b -> b.bucket("conflict").key("k").ifNoneMatch("*"),
+                RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(409);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ConditionalRequestConflict");
+                });
+        s3.client().putObject(b -> b.bucket("conflict").key("k").ifNoneMatch("*"), RequestBody.fromString("x"));
+        assertThat(s3.getString("conflict", "k")).contains("x");
+    }
+
+    @Test
+    void unconditionalWritesStillOverwrite() {
+        s3.createBucket("plain-overwrite");
+        s3.put("plain-overwrite", "k", "one");
+        s3.put("plain-overwrite", "k", "two");
+        assertThat(s3.getString("plain-overwrite", "k")).contains("two");
+        assertThat(s3.enforcesConditionalWrites()).isTrue();
+    }
+
+    /** What S3Proxy 2.6.0 and older MinIO do: the conditions are ignored and the object is overwritten. */
+    @Test
+    void theIgnoringStoreOverwritesWhateverTheConditions() {
+        try (EmbeddedS3 ignoring = EmbeddedS3.startIgnoringConditionalWrites()) {
+            assertThat(ignoring.enforcesConditionalWrites()).isFalse();
+            ignoring.createBucket("ignored");
+            ignoring.client().putObject(b -> b.bucket("ignored").key("claim.json").ifNoneMatch("*"),
+                    RequestBody.fromString("first"));
+            ignoring.client().putObject(b -> b.bucket("ignored").key("claim.json").ifNoneMatch("*"),
+                    RequestBody.fromString("second"));
+            ignoring.client().putObject(b -> b.bucket("ignored").key("claim.json").ifMatch("\"not-the-etag\""),
+                    RequestBody.fromString("third"));
+            ignoring.client().putObject(b -> b.bucket("ignored").key("never-written.json").ifMatch("\"x\""),
+                    RequestBody.fromString("created anyway"));
+
+            assertThat(ignoring.getString("ignored", "claim.json")).contains("third");
+            assertThat(ignoring.getString("ignored", "never-written.json")).contains("created anyway");
+            assertThat(ignoring.conditionalWrites()).isEqualTo(4);
+            assertThat(ignoring.preconditionFailures()).isZero();
+        }
     }
 }

@@ -27,7 +27,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.transcribebridge.testing.sqs.EventDelivery;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Amazon Transcribe batch API emulator (Start/Get/List/DeleteTranscriptionJob, GetVocabulary/GetVocabularyFilter) speaking AWS JSON 1.1
@@ -50,7 +52,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@link #vocabulary}, {@link #vocabularyFilter}).
  * Status follows the wall clock (QUEUED for {@code queuedFor}, IN_PROGRESS for {@code runFor}), which
  * {@link #fastForward} can move on; the transcript is written to S3 the first time a job is seen COMPLETED,
- * before that answer is sent.
+ * before that answer is sent. With {@link #publishEventsTo} a scheduler also sends each job's "Transcribe Job State
+ * Change" event to an SQS queue when the job ends (writing its transcript first), as an EventBridge rule would.
  */
 public final class TranscribeEmulator implements AutoCloseable {
 
@@ -76,11 +79,13 @@ public final class TranscribeEmulator implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private final AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
     private final TranscriptionJobs jobs;
+    private final JobStateEvents events;
     private HttpServer server;
     private ExecutorService workers;
 
     public TranscribeEmulator(S3Client s3) {
-        this.jobs = new TranscriptionJobs(settings, vocabularies, new S3Access(s3), json, clock);
+        this.events = new JobStateEvents(clock, settings, json, this::writeTranscriptIfDue);
+        this.jobs = new TranscriptionJobs(settings, vocabularies, new S3Access(s3), json, clock, events::jobStarted);
     }
 
     /** Creates and starts an emulator with default settings. */
@@ -141,7 +146,22 @@ public final class TranscribeEmulator implements AutoCloseable {
      */
     public TranscribeEmulator fastForward(Duration duration) {
         clock.advance(duration);
+        events.clockMoved();
         return this;
+    }
+
+    /**
+     * From now on, when a job reaches COMPLETED or FAILED (by the emulator's clock, {@link #fastForward} included),
+     * sends the "Transcribe Job State Change" event an EventBridge rule with this SQS target would deliver:
+     * {@code {"version":"0","id":…,"detail-type":"Transcribe Job State Change","source":"aws.transcribe",
+     * "account":"123456789012","time":…,"region":…,"resources":[],"detail":{"TranscriptionJobName":…,
+     * "TranscriptionJobStatus":"COMPLETED"}}}, plus {@code detail.FailureReason} for FAILED. The job's transcript is
+     * written first, so it can be read as soon as the event is seen. Covers jobs already running; replaces an earlier
+     * target. The returned delivery holds the knobs for AWS's best-effort delivery (drop, delay, duplicate) and the
+     * counts of events sent.
+     */
+    public EventDelivery publishEventsTo(SqsClient sqs, String queueUrl) {
+        return events.publishTo(sqs, queueUrl, jobs::running);
     }
 
     /** Makes a custom vocabulary exist (as CreateVocabulary would), for recordings in that language. */
@@ -237,6 +257,7 @@ public final class TranscribeEmulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        events.close();
         if (server != null) {
             server.stop(0);
             workers.shutdownNow();
@@ -246,6 +267,10 @@ public final class TranscribeEmulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private void writeTranscriptIfDue(TranscriptionJob job) {
+        jobs.writeTranscriptIfDue(job);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,19 +30,22 @@ final class TranscriptionJobs {
     private final ObjectMapper json;
     private final MediaScript mediaScript;
     private final Clock clock;
+    private final Consumer<TranscriptionJob> started;
     private final Map<String, TranscriptionJob> jobs = new ConcurrentHashMap<>();
     /** Guards the duplicate-name check, the running-job cap and insertion as one step. */
     private final Object admission = new Object();
     private long nextSequence;
 
+    /** {@code started} hears of every job once it is in the table. */
     TranscriptionJobs(EmulatorSettings settings, CustomVocabularies vocabularies, S3Access s3, ObjectMapper json,
-            Clock clock) {
+            Clock clock, Consumer<TranscriptionJob> started) {
         this.settings = settings;
         this.vocabularies = vocabularies;
         this.s3 = s3;
         this.json = json;
         this.mediaScript = new MediaScript(json);
         this.clock = clock;
+        this.started = started;
     }
 
     ObjectNode start(ObjectNode body) {
@@ -84,6 +88,7 @@ final class TranscriptionJobs {
                     format, sampleRate, language, output, outcome);
             jobs.put(name, job);
         }
+        started.accept(job);
         return wrap(JobJson.job(job, job.created(), job.initialStatus()));
     }
 
@@ -148,6 +153,17 @@ final class TranscriptionJobs {
             throw TranscribeError.badRequest(TranscribeError.JOB_NOT_FOUND);
         }
         return json.createObjectNode();
+    }
+
+    /** Jobs that have not reached COMPLETED or FAILED yet. */
+    List<TranscriptionJob> running() {
+        Instant now = clock.instant();
+        return jobs.values().stream().filter(job -> !job.isTerminal(now)).toList();
+    }
+
+    /** Writes a finished job's transcript, as the first Get after its completion would. */
+    void writeTranscriptIfDue(TranscriptionJob job) {
+        job.writeTranscriptIfDue(clock.instant(), this::writeTranscript);
     }
 
     List<String> names() {
