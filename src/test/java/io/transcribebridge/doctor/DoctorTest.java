@@ -60,6 +60,7 @@ class DoctorTest {
             AwsBasicCredentials.create("doctor-test-access-key", AWS_SECRET));
     private AwsRegionProvider region = () -> Region.US_EAST_1;
     private URI transcribeEndpoint;
+    private URI s3Endpoint;
 
     @BeforeAll
     static void startAws() {
@@ -80,6 +81,7 @@ class DoctorTest {
         project = labelStudio.createProject("Calls", labelConfig("asr-whole-file.xml"));
         apiKey = labelStudio.personalAccessToken();
         transcribeEndpoint = transcribe.endpoint();
+        s3Endpoint = s3.endpoint();
         values.put("source.bucket", BUCKET);
         values.put("source.prefix", "calls/");
         values.put("s3.force-path-style", "true");
@@ -101,9 +103,9 @@ class DoctorTest {
     }
 
     private Doctor doctor(boolean waitForLabelStudio, ProjectIntrospection.Sleeper sleeper) {
-        URI s3Endpoint = s3.endpoint();
+        URI s3At = s3Endpoint;
         URI transcribeAt = transcribeEndpoint;
-        AwsAccess aws = new AwsAccess(credentials, region, builder -> builder.endpointOverride(s3Endpoint),
+        AwsAccess aws = new AwsAccess(credentials, region, builder -> builder.endpointOverride(s3At),
                 builder -> builder.endpointOverride(transcribeAt));
         return new Doctor(key -> Optional.ofNullable(values.get(key)), aws, waitForLabelStudio, sleeper);
     }
@@ -139,8 +141,8 @@ class DoctorTest {
         Diagnosis diagnosis = diagnose();
 
         assertThat(diagnosis.findings()).extracting(Finding::check).containsExactly("Configuration",
-                "AWS credentials", "AWS region", "Source bucket", "Output bucket", "Amazon Transcribe",
-                "Custom vocabularies", "Label Studio URL", "Label Studio token", "Label Studio project", "Label config",
+                "AWS credentials", "AWS region", "Source bucket", "Output bucket", "Conditional writes",
+                "Amazon Transcribe", "Custom vocabularies", "Label Studio URL", "Label Studio token", "Label Studio project", "Label config",
                 "Model version");
         assertThat(diagnosis.findings()).allSatisfy(f -> assertThat(f.verdict()).as(f.line()).isEqualTo(Verdict.OK));
         assertThat(diagnosis.fatal()).isFalse();
@@ -150,12 +152,14 @@ class DoctorTest {
                 .contains("[ OK ] AWS region: us-east-1")
                 .contains("[ OK ] Source bucket: s3://" + BUCKET + "/calls/ is listable")
                 .contains("[ OK ] Output bucket: s3://" + BUCKET + "/transcribe-bridge/ is listable and writable")
+                .contains("[ OK ] Conditional writes: enforced by s3://" + BUCKET + "/")
                 .contains("[ OK ] Label Studio URL: " + labelStudio.url() + " is Label Studio 1.")
                 .contains("[ OK ] Label Studio token: Personal Access Token accepted")
                 .contains("[ OK ] Label config: Label Studio project " + project + " ('Calls'): output WHOLE_FILE")
                 .endsWith("transcribe-bridge can start.");
         assertThat(s3.getString(BUCKET, "transcribe-bridge/" + OutputBucketCheck.PROBE_NAME)).isPresent();
         assertThat(s3.keys(BUCKET, "calls/")).isEmpty();
+        assertThat(s3.keys(BUCKET, "transcribe-bridge/claims/")).as("the probe claim is deleted").isEmpty();
         assertThat(transcribe.calls("StartTranscriptionJob")).as("jobs started").isZero();
         assertThat(labelStudio.importRequests()).isZero();
         assertNoSecretIn(diagnosis);
@@ -234,6 +238,21 @@ class DoctorTest {
         assertVerdict(diagnosis, "Source bucket", Verdict.FATAL, "cannot list s3://no-such-recordings/calls/: bucket "
                 + "'no-such-recordings' does not exist. Check SOURCE_BUCKET");
         assertVerdict(diagnosis, "Output bucket", Verdict.OK);
+    }
+
+    @Test
+    void aStoreThatIgnoresConditionalWritesIsAWarningThatSaysOneReplicaOnly() {
+        try (EmbeddedS3 ignoring = EmbeddedS3.startIgnoringConditionalWrites()) {
+            ignoring.createBucket(BUCKET);
+            s3Endpoint = ignoring.endpoint();
+
+            Diagnosis diagnosis = diagnose();
+
+            assertVerdict(diagnosis, "Conditional writes", Verdict.WARN, "ignores If-None-Match: * If-Match",
+                    "run ONLY ONE replica", "duplicate tasks");
+            assertThat(diagnosis.fatal()).isFalse();
+            assertThat(ignoring.keys(BUCKET, "transcribe-bridge/claims/")).isEmpty();
+        }
     }
 
     @Test
