@@ -35,6 +35,9 @@ public final class JobWaiter extends AsyncProcessorSupport {
         NOT_HERE
     }
 
+    /** Exchange property: the job existed already (adopted, e.g. taken over from a replica that died). */
+    public static final String ADOPTED = "jobAdopted";
+
     private record Parked(Exchange exchange, AsyncCallback callback, ScheduledFuture<?> timer) {
     }
 
@@ -73,8 +76,11 @@ public final class JobWaiter extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         String jobName = exchange.getProperty(TrackedObject.JOB_NAME, String.class);
+        // an adopted job may have ended long ago, its event gone with the replica that started it: ask at once
+        boolean adoptedFirstPoll = Boolean.TRUE.equals(exchange.getProperty(ADOPTED, Boolean.class))
+                                   && exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class) == 0;
         synchronized (this) {
-            if (!enabled || stopping || noted.remove(jobName)) {
+            if (!enabled || stopping || adoptedFirstPoll || noted.remove(jobName)) {
                 callback.done(true);
                 return true;
             }

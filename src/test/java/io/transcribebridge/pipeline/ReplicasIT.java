@@ -127,6 +127,54 @@ class ReplicasIT extends ExactlyOnceTestSupport {
         softly.assertAll();
     }
 
+    @Test
+    void threeReplicasOnTheEventQueuesWithAKillMakeExactlyOneTaskPerObjectAndPollLittle() throws Exception {
+        transcribe.runFor(Duration.ofSeconds(2));
+        Map<String, String> environment = environment();
+        environment.putAll(eventQueues().environment());
+        // events only: no listing pass after the first, no poll before the fallback
+        environment.put("S3_RECONCILE_INTERVAL_MS", "3600000");
+        environment.put("TRANSCRIBE_EVENTS_FALLBACK_POLL_MS", "60000");
+        environment.put("EVENTS_WAIT_TIME_SECONDS", "1");
+        List<ServiceProcess> replicas = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            replicas.add(startService(environment));
+        }
+        for (ServiceProcess replica : replicas) {
+            replica.awaitHealthy(SLOW);
+        }
+        CompletableFuture<Void> uploads = CompletableFuture.runAsync(() -> uploadSlowly(24, 150));
+        Eventually.await(SLOW, "8 StartTranscriptionJob calls", () -> transcribe.calls("StartTranscriptionJob") >= 8);
+        replicas.get(0).sigkill();
+        uploads.get();
+
+        awaitSettled(replicas.get(1), SLOW);
+        Eventually.await(SLOW, "both queues empty", () ->
+                eventQueues().sqs().undeletedMessages(eventQueues().sourceEventsQueueUrl()) == 0
+                && eventQueues().sqs().undeletedMessages(eventQueues().transcribeEventsQueueUrl()) == 0);
+
+        Map<String, Object> figures = figures(replicas.get(1));
+        figures.put("replica processes", 3);
+        figures.put("SIGKILLs", 1);
+        figures.put("object events sent", eventQueues().sourceEvents().sent());
+        figures.put("job events sent", eventQueues().transcribeEvents().sent());
+        figures.put("claims taken over (logged)", takeOvers(replicas));
+        double getsPerJob = (double) transcribe.calls("GetTranscriptionJob") / objects.size();
+        figures.put("GetTranscriptionJob calls per job", String.format("%.2f", getsPerJob));
+        print("ReplicasIT: 3 replicas on the event queues, 1 kill", figures, replicas.get(1));
+
+        SoftAssertions softly = new SoftAssertions();
+        assertExactlyOnce(softly);
+        softly.assertThat(eventQueues().sqs().deadLetters(eventQueues().sourceEventsQueueUrl()))
+                .as("object events in the dead-letter queue").isEmpty();
+        softly.assertThat(eventQueues().sqs().deadLetters(eventQueues().transcribeEventsQueueUrl()))
+                .as("job events in the dead-letter queue").isEmpty();
+        // a job taken over from the killed replica is asked for again (adoption) and may miss its event
+        softly.assertThat(getsPerJob).as("GetTranscriptionJob calls per job").isLessThanOrEqualTo(2.0);
+        softly.assertThat(s3.keys(bucket, OUTPUT_PREFIX + "claims/")).as("claims left").isEmpty();
+        softly.assertAll();
+    }
+
     private void uploadSlowly(int count, long pauseMillis) {
         for (int i = 0; i < count; i++) {
             upload(1);

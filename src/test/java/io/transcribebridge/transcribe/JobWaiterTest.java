@@ -62,6 +62,17 @@ class JobWaiterTest {
     }
 
     @Test
+    void anAdoptedJobIsAskedForAtOnceTheFirstTime() {
+        JobWaiter waiter = waiter(Duration.ofMinutes(10), Set.of());
+        Exchange adopted = exchangeOf("tb-adopted");
+        adopted.setProperty(JobWaiter.ADOPTED, true);
+
+        assertThat(waiter.process(adopted, doneSync -> { })).as("first wait: none").isTrue();
+        adopted.setProperty(Exchange.LOOP_INDEX, 1);
+        assertThat(waiter.process(adopted, doneSync -> { })).as("later waits: for the event").isFalse();
+    }
+
+    @Test
     void withoutAnEventTheFallbackPollEndsTheWait() throws Exception {
         JobWaiter waiter = waiter(Duration.ofMillis(100), Set.of());
         CountDownLatch woken = new CountDownLatch(1);
