@@ -68,6 +68,42 @@ class IamPolicyTest {
         assertThat(granted).isEqualTo(used);
     }
 
+    /**
+     * The SQS actions the event routes make Camel's aws2-sqs call: a consumer receives; {@code deleteAfterRead} or
+     * the {@code deleteMessage} operation deletes; visibility extension (and handing a job event back, in
+     * JobStateEvents) changes visibility. Given the queue URL, Camel calls nothing else.
+     */
+    static Set<String> sqsActionsOfRoutes(String routes) {
+        Set<String> used = new HashSet<>();
+        if (routes.contains("uri: \"aws2-sqs:")) {
+            used.add("sqs:ReceiveMessage");
+        }
+        if (routes.contains("deleteAfterRead: true") || routes.contains("operation: deleteMessage")) {
+            used.add("sqs:DeleteMessage");
+        }
+        if (routes.contains("extendMessageVisibility: true")) {
+            used.add("sqs:ChangeMessageVisibility");
+        }
+        if (routes.contains("queueUrl:") && routes.contains("autoCreateQueue: true")) {
+            used.add("sqs:CreateQueue");
+        }
+        return used;
+    }
+
+    @Test
+    void grantsTheSqsActionsTheEventRoutesUseAndNoOthers() throws IOException {
+        Set<String> used = sqsActionsOfRoutes(Files.readString(Path.of("routes/events.camel.yaml")));
+        Set<String> granted = new HashSet<>(actions());
+        granted.removeIf(action -> !action.startsWith("sqs:"));
+
+        assertThat(used).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage",
+                "sqs:ChangeMessageVisibility");
+        assertThat(granted).isEqualTo(used);
+        assertThat(sqsActionsOfRoutes(Files.readString(Path.of("routes/events.camel.yaml"))
+                .replace("autoCreateQueue: false", "autoCreateQueue: true")))
+                .as("a broken copy that creates its queue").contains("sqs:CreateQueue");
+    }
+
     @Test
     void writesOnlyUnderTheOutputPrefix() throws IOException {
         assertThat(actions()).contains("s3:ListBucket", "s3:GetObject", "s3:PutObject");
