@@ -24,6 +24,21 @@ public record ClaimSettings(Duration lease, Duration sweepInterval, String repli
         return lease.dividedBy(3);
     }
 
+    /**
+     * After its last renewal (the fence before the import) a replica has one lease to finish importing before
+     * another may take the claim over: longer than a Label Studio request may take plus its batch wait.
+     */
+    public Optional<String> problemWith(Duration labelStudioTimeout, Duration batchWait) {
+        Duration longestImport = labelStudioTimeout.plus(batchWait).plusSeconds(1);
+        if (lease.compareTo(longestImport) < 0) {
+            return Optional.of("CLAIMS_LEASE_MS (" + lease.toMillis() + ") must exceed LABEL_STUDIO_TIMEOUT_MS + "
+                               + "LABEL_STUDIO_BATCH_WAIT_MS + 1000 (" + longestImport.toMillis() + "): after its "
+                               + "last renewal a replica must be done importing before another may take its claim "
+                               + "over");
+        }
+        return Optional.empty();
+    }
+
     public static ClaimSettings load(Function<String, Optional<String>> properties) {
         SettingsReader reader = new SettingsReader(properties);
         Duration lease = reader.millis("claims.lease-ms", 120_000);

@@ -1,7 +1,6 @@
 package io.transcribebridge.claims;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,14 +27,9 @@ public final class ClaimsWiring {
         var properties = context.getPropertiesComponent();
         ClaimSettings settings = ClaimSettings.load(properties::resolveProperty);
         BridgeSettings bridge = context.getRegistry().lookupByNameAndType("bridgeSettings", BridgeSettings.class);
-        // after the fence the import has one lease to finish: longer than a request may take plus its batch wait
-        Duration longestImport = bridge.labelStudioTimeout().plus(bridge.labelStudioBatchWait());
-        if (settings.lease().compareTo(longestImport.plusSeconds(1)) < 0) {
-            throw new ConfigurationException(List.of("CLAIMS_LEASE_MS (" + settings.lease().toMillis()
-                    + ") must exceed LABEL_STUDIO_TIMEOUT_MS + LABEL_STUDIO_BATCH_WAIT_MS + 1000 ("
-                    + longestImport.plusSeconds(1).toMillis() + "): after its last renewal a replica must be done "
-                    + "importing before another may take its claim over"));
-        }
+        settings.problemWith(bridge.labelStudioTimeout(), bridge.labelStudioBatchWait()).ifPresent(problem -> {
+            throw new ConfigurationException(List.of(problem));
+        });
         properties.addInitialProperty("claims.renew-interval-ms", Long.toString(settings.renewInterval().toMillis()));
         Map<Claims.Outcome, Counter> counters = new EnumMap<>(Claims.Outcome.class);
         for (Claims.Outcome outcome : Claims.Outcome.values()) {

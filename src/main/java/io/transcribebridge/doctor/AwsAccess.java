@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.transcribe.TranscribeClientBuilder;
 
 /**
@@ -15,10 +16,17 @@ import software.amazon.awssdk.services.transcribe.TranscribeClientBuilder;
  * point the clients at the emulators.
  */
 public record AwsAccess(AwsCredentialsProvider credentials, AwsRegionProvider region,
-                        Consumer<S3ClientBuilder> s3, Consumer<TranscribeClientBuilder> transcribe) {
+                        Consumer<S3ClientBuilder> s3, Consumer<TranscribeClientBuilder> transcribe,
+                        Consumer<SqsClientBuilder> sqs) {
+
+    /** SQS as the SDK's chains have it (endpoint from {@code AWS_ENDPOINT_URL_SQS}). */
+    public AwsAccess(AwsCredentialsProvider credentials, AwsRegionProvider region, Consumer<S3ClientBuilder> s3,
+                     Consumer<TranscribeClientBuilder> transcribe) {
+        this(credentials, region, s3, transcribe, builder -> { });
+    }
 
     public static AwsAccess defaultChains() {
         return new AwsAccess(DefaultCredentialsProvider.builder().build(), new DefaultAwsRegionProviderChain(),
-                builder -> { }, builder -> { });
+                builder -> { }, builder -> { }, builder -> { });
     }
 }

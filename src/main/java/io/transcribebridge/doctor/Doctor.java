@@ -12,7 +12,7 @@ import io.transcribebridge.transcript.OutputPlan;
 
 /**
  * The start-up checks, run in order before anything is consumed: configuration, AWS credentials and region, source
- * and output bucket, conditional writes (what replicas rely on), Amazon Transcribe (and custom vocabularies), Label
+ * and output bucket, conditional writes (what replicas rely on), event queues, Amazon Transcribe (and custom vocabularies), Label
  * Studio URL, token, project, label config
  * (and the output mode chosen), model version. A check whose prerequisite failed is reported as skipped. Runs at
  * every start ({@link #forStartup}, waiting for Label Studio while it is unreachable) and as the one-shot
@@ -22,7 +22,7 @@ public final class Doctor {
 
     private static final List<Check> CHECKS = List.of(new ConfigurationCheck(), new CredentialsCheck(),
             new RegionCheck(), new SourceBucketCheck(), new OutputBucketCheck(), new ConditionalWriteCheck(),
-            new TranscribeCheck(),
+            new EventQueuesCheck(), new TranscribeCheck(),
             new VocabularyCheck(), new LabelStudioUrlCheck(), new TokenCheck(), new ProjectCheck(),
             new LabelConfigCheck(), new ModelVersionCheck());
 

@@ -15,12 +15,14 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.config.BridgeConfiguration;
 import io.transcribebridge.config.BridgeSettings;
+import io.transcribebridge.events.EventSettings;
 import io.transcribebridge.config.ProjectIntrospection;
 import io.transcribebridge.config.StartupWait;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
 import io.transcribebridge.labelstudio.LabelStudioProjects;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.transcribe.TranscribeClient;
 
 /**
@@ -47,6 +49,8 @@ final class Examination implements AutoCloseable {
     final Set<String> secrets = new HashSet<>();
     private S3Client s3;
     private TranscribeClient transcribe;
+    private SqsClient sqs;
+    EventSettings events;
 
     Examination(Function<String, Optional<String>> properties, AwsAccess aws, boolean waitForLabelStudio,
                 ProjectIntrospection.Sleeper sleeper) {
@@ -78,6 +82,15 @@ final class Examination implements AutoCloseable {
             transcribe = builder.build();
         }
         return transcribe;
+    }
+
+    SqsClient sqs() {
+        if (sqs == null) {
+            var builder = SqsClient.builder().credentialsProvider(aws.credentials()).region(region);
+            aws.sqs().accept(builder);
+            sqs = builder.build();
+        }
+        return sqs;
     }
 
     /** The authenticator for Label Studio; one for the whole run, so a PAT is refreshed once. */
@@ -122,6 +135,9 @@ final class Examination implements AutoCloseable {
         }
         if (transcribe != null) {
             transcribe.close();
+        }
+        if (sqs != null) {
+            sqs.close();
         }
     }
 }

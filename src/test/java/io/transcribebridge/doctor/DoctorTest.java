@@ -20,6 +20,7 @@ import io.transcribebridge.config.ConfigurationException;
 import io.transcribebridge.config.ProjectIntrospection;
 import io.transcribebridge.testing.labelstudio.LabelStudioEmulator;
 import io.transcribebridge.testing.s3.EmbeddedS3;
+import io.transcribebridge.testing.sqs.EmbeddedSqs;
 import io.transcribebridge.testing.transcribe.TranscribeEmulator;
 import io.transcribebridge.transcript.OutputPlan;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,7 @@ class DoctorTest {
     private AwsRegionProvider region = () -> Region.US_EAST_1;
     private URI transcribeEndpoint;
     private URI s3Endpoint;
+    private URI sqsEndpoint = URI.create("http://127.0.0.1:1");
 
     @BeforeAll
     static void startAws() {
@@ -105,8 +107,9 @@ class DoctorTest {
     private Doctor doctor(boolean waitForLabelStudio, ProjectIntrospection.Sleeper sleeper) {
         URI s3At = s3Endpoint;
         URI transcribeAt = transcribeEndpoint;
+        URI sqsAt = sqsEndpoint;
         AwsAccess aws = new AwsAccess(credentials, region, builder -> builder.endpointOverride(s3At),
-                builder -> builder.endpointOverride(transcribeAt));
+                builder -> builder.endpointOverride(transcribeAt), builder -> builder.endpointOverride(sqsAt));
         return new Doctor(key -> Optional.ofNullable(values.get(key)), aws, waitForLabelStudio, sleeper);
     }
 
@@ -142,7 +145,7 @@ class DoctorTest {
 
         assertThat(diagnosis.findings()).extracting(Finding::check).containsExactly("Configuration",
                 "AWS credentials", "AWS region", "Source bucket", "Output bucket", "Conditional writes",
-                "Amazon Transcribe", "Custom vocabularies", "Label Studio URL", "Label Studio token", "Label Studio project", "Label config",
+                "Event queues", "Amazon Transcribe", "Custom vocabularies", "Label Studio URL", "Label Studio token", "Label Studio project", "Label config",
                 "Model version");
         assertThat(diagnosis.findings()).allSatisfy(f -> assertThat(f.verdict()).as(f.line()).isEqualTo(Verdict.OK));
         assertThat(diagnosis.fatal()).isFalse();
@@ -238,6 +241,32 @@ class DoctorTest {
         assertVerdict(diagnosis, "Source bucket", Verdict.FATAL, "cannot list s3://no-such-recordings/calls/: bucket "
                 + "'no-such-recordings' does not exist. Check SOURCE_BUCKET");
         assertVerdict(diagnosis, "Output bucket", Verdict.OK);
+    }
+
+    @Test
+    void eventQueuesAreCheckedWithoutTouchingAMessageAndAMissingOneIsFatal() {
+        try (EmbeddedSqs sqs = EmbeddedSqs.start()) {
+            sqsEndpoint = sqs.endpoint();
+            String source = sqs.createQueue("doctor-source-events");
+            sqs.send(source, "{\"a\":\"message that must stay untouched\"}");
+            values.put("source.events-queue-url", source);
+
+            Diagnosis healthy = diagnose();
+
+            assertVerdict(healthy, "Event queues", Verdict.OK, "SOURCE_EVENTS_QUEUE_URL " + source,
+                    "sqs:DeleteMessage and sqs:ChangeMessageVisibility allowed");
+            assertVerdict(healthy, "Configuration", Verdict.OK, "intake by object events");
+            assertThat(sqs.peek(source)).as("the message was not received (its receive count is untouched)")
+                    .singleElement().satisfies(m -> assertThat(m.attributesAsStrings())
+                            .containsEntry("ApproximateReceiveCount", "1"));
+
+            values.put("transcribe.events-queue-url", source.replace("doctor-source-events", "no-such-queue"));
+            Diagnosis missing = diagnose();
+
+            assertVerdict(missing, "Event queues", Verdict.FATAL, "TRANSCRIBE_EVENTS_QUEUE_URL: queue",
+                    "does not exist");
+            assertThat(missing.fatal()).isTrue();
+        }
     }
 
     @Test
