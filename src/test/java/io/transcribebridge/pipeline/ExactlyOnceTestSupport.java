@@ -50,9 +50,9 @@ abstract class ExactlyOnceTestSupport extends PackagedServiceTestSupport {
         environment.put("RETRY_MAX_DELAY_MS", "1000");
         // a killed run's claims expire within seconds, so its restart (or another replica) takes the work over soon;
         // the lease must exceed the Label Studio timeout plus the batch wait
-        environment.put("CLAIMS_LEASE_MS", "6000");
+        environment.put("CLAIMS_LEASE_MS", "10000");
         environment.put("CLAIMS_SWEEP_INTERVAL_MS", "1000");
-        environment.put("LABEL_STUDIO_TIMEOUT_MS", "4000");
+        environment.put("LABEL_STUDIO_TIMEOUT_MS", "6000");
         return environment;
     }
 
