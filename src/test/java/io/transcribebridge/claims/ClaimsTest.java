@@ -2,9 +2,6 @@ package io.transcribebridge.claims;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.intake.SourceObject;
 import io.transcribebridge.progress.OutputLayout;
 import io.transcribebridge.progress.ProgressLedger;
 import io.transcribebridge.testing.s3.EmbeddedS3;
+import io.transcribebridge.testing.transcribe.AdjustableClock;
 import io.transcribebridge.transcribe.JobNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +37,7 @@ class ClaimsTest {
     private static EmbeddedS3 s3;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final OffsetClock clock = new OffsetClock();
+    private final AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
     private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
     private OutputLayout layout;
     private String bucket;
@@ -239,29 +236,5 @@ class ClaimsTest {
 
         assertThat(b.claim(one, job(one), true)).isEqualTo(Claims.Outcome.TAKEN_OVER);
         assertThat(b.claim(two, job(two), true)).isEqualTo(Claims.Outcome.TAKEN_OVER);
-    }
-
-    /** The wall clock plus an offset a test moves forward. */
-    private static final class OffsetClock extends Clock {
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        void advance(Duration by) {
-            offset.accumulateAndGet(by, Duration::plus);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -6,17 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The wall clock plus an offset that only grows: lets a test skip the rest of a long job without waiting. */
-final class AdjustableClock extends Clock {
+/**
+ * The wall clock plus an offset that only grows: lets a test skip the rest of a long job (or lease) without waiting.
+ */
+public final class AdjustableClock extends Clock {
 
     private final Clock base;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    AdjustableClock(Clock base) {
+    public AdjustableClock(Clock base) {
         this.base = base;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         if (duration == null || duration.isNegative()) {
             throw new IllegalArgumentException("can only move forward, not by " + duration);
         }
