@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.intake.SourceObject;
 import io.transcribebridge.intake.TrackedObject;
+import io.transcribebridge.labelstudio.ImportBatcher;
 import io.transcribebridge.progress.OutputLayout;
 import io.transcribebridge.progress.ProgressLedger;
 import org.apache.camel.Exchange;
@@ -56,8 +57,6 @@ public final class Claims extends ServiceSupport {
 
     /** Exchange property: this exchange holds the claim of its object version. */
     public static final String CLAIMED = "claimed";
-    /** Exchange property read by the import: the task may already exist (see ImportBatcher.MAY_EXIST). */
-    static final String IMPORT_MAY_EXIST = "importMayExist";
 
     private static final Logger LOG = LoggerFactory.getLogger(Claims.class);
     private static final String JOB_PREFIX = "tb-";
@@ -108,7 +107,7 @@ public final class Claims extends ServiceSupport {
         Outcome outcome = claim(source, jobName, true);
         boolean claimed = outcome == Outcome.NEW || outcome == Outcome.TAKEN_OVER;
         exchange.setProperty(CLAIMED, claimed);
-        exchange.setProperty(IMPORT_MAY_EXIST, outcome == Outcome.TAKEN_OVER);
+        exchange.setProperty(ImportBatcher.MAY_EXIST, outcome == Outcome.TAKEN_OVER);
         if (claimed) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override

@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import io.transcribebridge.config.SettingsReader;
 
+import static io.transcribebridge.config.BridgeSettings.environmentName;
+
 /**
  * The event queues ({@code source.events-queue-url}, {@code transcribe.events-queue-url}) and how they are used.
  *
@@ -40,7 +42,7 @@ public record EventSettings(Optional<String> sourceQueue, Optional<String> trans
     private static Optional<String> queueUrl(SettingsReader reader, String key) {
         Optional<String> url = Optional.ofNullable(reader.optional(key, null));
         url.filter(u -> !u.startsWith("https://") && !u.startsWith("http://")).ifPresent(u -> reader.problems().add(
-                io.transcribebridge.config.BridgeSettings.environmentName(key) + " must be a queue URL such as "
+                environmentName(key) + " must be a queue URL such as "
                 + "https://sqs.eu-west-1.amazonaws.com/123456789012/transcribe-bridge-source-events, got '" + u + "'"));
         return url;
     }
