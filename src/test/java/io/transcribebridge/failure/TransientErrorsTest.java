@@ -42,6 +42,26 @@ class TransientErrorsTest {
         assertThat(errors.isTransient(http(status))).isFalse();
     }
 
+    /** The NullPointerException of Camel 4.18's throttle race, with the frames it was thrown from (ReplicasIT). */
+    private static NullPointerException throttlerRace() {
+        NullPointerException npe = new NullPointerException("Cannot invoke \"org.apache.camel.processor."
+                + "TotalRequestsThrottler$ThrottlePermit.getDelay(java.util.concurrent.TimeUnit)\" because the return "
+                + "value of \"org.apache.camel.processor.TotalRequestsThrottler$ThrottlingState.peek()\" is null");
+        npe.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.apache.camel.processor.TotalRequestsThrottler", "processAsynchronously",
+                    "TotalRequestsThrottler.java", 160),
+            new StackTraceElement("org.apache.camel.processor.TotalRequestsThrottler", "process",
+                    "TotalRequestsThrottler.java", 120) });
+        return npe;
+    }
+
+    @Test
+    void theThrottleRaceOfCamelsRequestBudgetIsRetriedLikeThrottlingWithoutLimit() {
+        assertThat(errors.isTranscribeThrottling(throttlerRace())).isTrue();
+        assertThat(errors.isTranscribeThrottling(new RuntimeException(throttlerRace()))).isTrue();
+        assertThat(errors.isTranscribeThrottling(new NullPointerException("a bug of ours"))).isFalse();
+    }
+
     @Test
     void networkErrorsAreRetried() {
         assertThat(errors.isTransient(new ConnectException("Connection refused"))).isTrue();
