@@ -31,6 +31,7 @@ class TranscribeRetryBudgetTest extends FaultInjectionTestSupport {
     private static final int CAMEL_FAILURES_PER_OUTAGE = 2;
     /** More than {@code retry.max-attempts}: if they counted, the outage after them would fail the object. */
     private static final int QUOTA_REFUSALS = MAX_ATTEMPTS + 2;
+    private static final Duration LONG_JOB = Duration.ofMinutes(10);
 
     @Override
     protected Properties properties() {
@@ -67,15 +68,22 @@ class TranscribeRetryBudgetTest extends FaultInjectionTestSupport {
     @Test
     void outagesRiddenOutEarlierDoNotCountAgainstTheNextOne() {
         String key = "budget/two-outages-while-polling.wav";
-        transcribe.runFor(Duration.ofSeconds(6));
+        // the job runs until the emulator's clock is moved on: both outages meet polls of a running job, however
+        // slowly the machine gets through the first one
+        transcribe.runFor(LONG_JOB);
         transcribe.failNext("GetTranscriptionJob", FAILED_CALLS, "InternalFailureException");
         s3.put(BUCKET, key, "Polled through two short outages.");
         Eventually.await(SLOW, "the first outage ridden out",
                 () -> redeliveries.at("transcribe-wait") == CAMEL_FAILURES_PER_OUTAGE
                       && http500Answers() == FAILED_CALLS);
         int getsAfterFirstOutage = transcribe.calls("GetTranscriptionJob");
-        Eventually.await(SLOW, "a successful poll", () -> transcribe.calls("GetTranscriptionJob") > getsAfterFirstOutage);
+        // two more calls: the first may be the attempt that ends the first outage, the second is the next poll
+        Eventually.await(SLOW, "a successful poll and the next one",
+                () -> transcribe.calls("GetTranscriptionJob") > getsAfterFirstOutage + 1);
         transcribe.failNext("GetTranscriptionJob", FAILED_CALLS, "InternalFailureException");
+        Eventually.await(SLOW, "the second outage answered",
+                () -> http500Answers() == 2 * FAILED_CALLS || failureRecord(key).isPresent());
+        transcribe.fastForward(LONG_JOB);
         assertImportedAfterRetries(key, "transcribe-wait", 2 * CAMEL_FAILURES_PER_OUTAGE);
     }
 
