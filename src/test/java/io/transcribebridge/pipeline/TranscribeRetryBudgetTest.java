@@ -18,12 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * An outage here is {@value #FAILED_CALLS} calls answered HTTP 500: two failed calls for Camel whether the AWS SDK
  * makes 3 or 4 attempts a call, the third Camel attempt then succeeds.
+ * <p>
+ * The quota refusals and the outage are scripted answers of the emulator, queued before the object arrives: they are
+ * answered in that order whatever the timing. (Freeing the emulator's job quota while a start was in flight raced:
+ * the emulator looks for a scripted fault when a call arrives but checks the quota only after reading the media
+ * from S3, so a start that arrived just before the outage was queued could find the quota freed and never meet it.)
  */
 class TranscribeRetryBudgetTest extends FaultInjectionTestSupport {
 
     private static final int MAX_ATTEMPTS = 3;
     private static final int FAILED_CALLS = 8;
     private static final int CAMEL_FAILURES_PER_OUTAGE = 2;
+    /** More than {@code retry.max-attempts}: if they counted, the outage after them would fail the object. */
+    private static final int QUOTA_REFUSALS = MAX_ATTEMPTS + 2;
+    private static final Duration LONG_JOB = Duration.ofMinutes(10);
 
     @Override
     protected Properties properties() {
@@ -39,7 +47,6 @@ class TranscribeRetryBudgetTest extends FaultInjectionTestSupport {
 
     @AfterEach
     void normalTranscribe() {
-        transcribe.maxRunningJobs(250);
         transcribe.runFor(Duration.ofMillis(600));
     }
 
@@ -47,41 +54,47 @@ class TranscribeRetryBudgetTest extends FaultInjectionTestSupport {
     void quotaRetriesAtTheStartDoNotCountAgainstAnOutageWhilePolling() {
         quotaThenOutageOf("GetTranscriptionJob", "budget/quota-then-polls-fail.wav");
         assertImportedAfterRetries("budget/quota-then-polls-fail.wav", "transcribe-wait", CAMEL_FAILURES_PER_OUTAGE);
+        assertThat(redeliveries.at("transcribe-start")).as("quota retries at the start").isEqualTo(QUOTA_REFUSALS);
     }
 
     @Test
     void quotaRetriesDoNotCountAgainstAnOutageOfTheSameStart() {
         quotaThenOutageOf("StartTranscriptionJob", "budget/quota-then-start-fails.wav");
         assertImportedAfterRetries("budget/quota-then-start-fails.wav", "transcribe-wait", 0);
+        assertThat(http500Answers()).as("HTTP 500 answers: the start met the outage").isEqualTo(FAILED_CALLS);
         assertThat(redeliveries.at("transcribe-start")).isGreaterThan(MAX_ATTEMPTS + CAMEL_FAILURES_PER_OUTAGE);
     }
 
     @Test
     void outagesRiddenOutEarlierDoNotCountAgainstTheNextOne() {
         String key = "budget/two-outages-while-polling.wav";
-        transcribe.runFor(Duration.ofSeconds(6));
+        // the job runs until the emulator's clock is moved on: both outages meet polls of a running job, however
+        // slowly the machine gets through the first one
+        transcribe.runFor(LONG_JOB);
         transcribe.failNext("GetTranscriptionJob", FAILED_CALLS, "InternalFailureException");
         s3.put(BUCKET, key, "Polled through two short outages.");
         Eventually.await(SLOW, "the first outage ridden out",
                 () -> redeliveries.at("transcribe-wait") == CAMEL_FAILURES_PER_OUTAGE
                       && http500Answers() == FAILED_CALLS);
         int getsAfterFirstOutage = transcribe.calls("GetTranscriptionJob");
-        Eventually.await(SLOW, "a successful poll", () -> transcribe.calls("GetTranscriptionJob") > getsAfterFirstOutage);
+        // two more calls: the first may be the attempt that ends the first outage, the second is the next poll
+        Eventually.await(SLOW, "a successful poll and the next one",
+                () -> transcribe.calls("GetTranscriptionJob") > getsAfterFirstOutage + 1);
         transcribe.failNext("GetTranscriptionJob", FAILED_CALLS, "InternalFailureException");
+        Eventually.await(SLOW, "the second outage answered",
+                () -> http500Answers() == 2 * FAILED_CALLS || failureRecord(key).isPresent());
+        transcribe.fastForward(LONG_JOB);
         assertImportedAfterRetries(key, "transcribe-wait", 2 * CAMEL_FAILURES_PER_OUTAGE);
     }
 
     /**
-     * Uploads {@code key} while Transcribe runs no job at all, until its start was refused a few times; then frees
-     * the quota, with the next {@value #FAILED_CALLS} calls of {@code operation} answered HTTP 500.
+     * Uploads {@code key} with its first {@value #QUOTA_REFUSALS} starts refused for Transcribe's concurrent-job quota
+     * (LimitExceededException) and the {@value #FAILED_CALLS} calls of {@code operation} after them answered HTTP 500.
      */
     private void quotaThenOutageOf(String operation, String key) {
-        transcribe.maxRunningJobs(0);
-        s3.put(BUCKET, key, "Waited for a free job slot, then met a short outage.");
-        Eventually.await(SLOW, "the start refused " + (MAX_ATTEMPTS + 2) + " times",
-                () -> redeliveries.at("transcribe-start") >= MAX_ATTEMPTS + 2);
+        transcribe.failNext("StartTranscriptionJob", QUOTA_REFUSALS, "LimitExceededException");
         transcribe.failNext(operation, FAILED_CALLS, "InternalFailureException");
-        transcribe.maxRunningJobs(250);
+        s3.put(BUCKET, key, "Waited for a free job slot, then met a short outage.");
     }
 
     private int http500Answers() {
