@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.transcribebridge.testing.EventQueues;
@@ -26,17 +28,33 @@ import io.transcribebridge.testing.transcribe.TranscribeEmulator;
 final class BenchEmulators implements AutoCloseable {
 
     final EmbeddedS3 s3;
-    final TranscribeEmulator transcribe;
-    final LabelStudioEmulator labelStudio;
+    /** Replaced by {@link #freshTranscribeAndLabelStudio()}. */
+    TranscribeEmulator transcribe;
+    LabelStudioEmulator labelStudio;
     private final BenchSettings settings;
     private EmbeddedSqs sqs;
 
     BenchEmulators(BenchSettings settings) {
         this.settings = settings;
         this.s3 = EmbeddedS3.start();
-        this.transcribe = TranscribeEmulator.start(s3.client()).runFor(settings.jobDuration())
-                .maxRunningJobs(settings.emulatorQuota());
+        this.transcribe = newTranscribe();
         this.labelStudio = LabelStudioEmulator.start();
+    }
+
+    private TranscribeEmulator newTranscribe() {
+        return TranscribeEmulator.start(s3.client()).runFor(settings.jobDuration())
+                .maxRunningJobs(settings.emulatorQuota());
+    }
+
+    /**
+     * New Transcribe and Label Studio emulators (on new ports) in place of the current ones, so that a phase's calls,
+     * jobs and per-second figures are its own; services started afterwards use them.
+     */
+    void freshTranscribeAndLabelStudio() {
+        transcribe.close();
+        labelStudio.close();
+        transcribe = newTranscribe();
+        labelStudio = LabelStudioEmulator.start();
     }
 
     /**
@@ -50,6 +68,21 @@ final class BenchEmulators implements AutoCloseable {
             sqs = EmbeddedSqs.start();
         }
         return EventQueues.create(sqs, bucket + "-", s3, bucket, format, transcribe);
+    }
+
+    /**
+     * S3 requests the services made (those of the emulators' own client not counted) since {@code before} (a
+     * {@link EmbeddedS3#requestsByOthers()}), by operation; operations without any left out.
+     */
+    SortedMap<String, Integer> s3RequestsSince(SortedMap<String, Integer> before) {
+        SortedMap<String, Integer> made = new TreeMap<>();
+        s3.requestsByOthers().forEach((operation, count) -> {
+            int since = count - before.getOrDefault(operation, 0);
+            if (since > 0) {
+                made.put(operation, since);
+            }
+        });
+        return made;
     }
 
     String newBucket(String purpose) {
@@ -88,14 +121,9 @@ final class BenchEmulators implements AutoCloseable {
      */
     <T> T withService(Path runDir, String name, String bucket, int project, Map<String, String> extra,
                       Duration healthTimeout, WithService<T> body) throws Exception {
-        Map<String, String> env = PackagedServiceTestSupport.emulatorEnvironment(s3, transcribe, labelStudio, bucket,
-                project, labelStudio.personalAccessToken());
-        env.putAll(settings.serviceEnvironment());
-        env.putAll(extra);
         Path gcLog = runDir.resolve(name + "-gc.log");
         Path logCopy = runDir.resolve(name + "-service.log");
-        ServiceProcess service = new ServiceProcess(env,
-                List.of("-Xmx" + settings.serviceHeap(), "-Xlog:gc:file=" + gcLog));
+        ServiceProcess service = newService(bucket, project, extra, gcLog);
         long launched = System.nanoTime();
         service.start();
         try {
@@ -105,11 +133,30 @@ final class BenchEmulators implements AutoCloseable {
                 return body.run(new RunningService(service, startup, sampler, logCopy));
             }
         } finally {
+            stop(service, logCopy);
+        }
+    }
+
+    /** SIGTERM, up to 30 s for the exit (then SIGKILL), and the log copied to {@code logCopy}. */
+    static void stop(ServiceProcess service, Path logCopy) throws IOException {
+        if (service.isAlive()) {
             service.sigterm();
             service.awaitExit(Duration.ofSeconds(30));
-            service.close();
-            Files.copy(service.logFile(), logCopy, StandardCopyOption.REPLACE_EXISTING);
         }
+        service.close();
+        Files.copy(service.logFile(), logCopy, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The packaged service, not started yet, configured only through its environment: the emulators, the benchmark's
+     * service settings, then {@code extra}; with {@code -Xmx} of the settings and a GC log.
+     */
+    ServiceProcess newService(String bucket, int project, Map<String, String> extra, Path gcLog) {
+        Map<String, String> env = PackagedServiceTestSupport.emulatorEnvironment(s3, transcribe, labelStudio, bucket,
+                project, labelStudio.personalAccessToken());
+        env.putAll(settings.serviceEnvironment());
+        env.putAll(extra);
+        return new ServiceProcess(env, List.of("-Xmx" + settings.serviceHeap(), "-Xlog:gc:file=" + gcLog));
     }
 
     @Override

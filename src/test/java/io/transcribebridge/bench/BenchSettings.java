@@ -17,23 +17,45 @@ record BenchSettings(
         Duration baselinePollInterval,
         int scanObjects,
         boolean scanTranscripts,
+        Events events,
+        int startupMarkers,
+        boolean startupRecordings,
         String serviceHeap,
         Map<String, String> serviceEnvironment) {
 
     private static final int DEFAULT_GET_BUDGET = 25;
 
+    /** Which throughput runs: listing and polling as without event queues, with both event queues, or both runs. */
+    enum Events {
+        BOTH, ON, OFF;
+
+        boolean off() {
+            return this != ON;
+        }
+
+        boolean on() {
+            return this != OFF;
+        }
+    }
+
     static final String USAGE = """
-            bench/run.sh [--objects=1000] [--job-seconds=5] [--cap=100] [--emulator-quota=<cap>]
+            bench/run.sh [--objects=1000] [--events=both] [--job-seconds=5] [--cap=100] [--emulator-quota=<cap>]
                          [--baseline-sample=3] [--baseline-poll-seconds=10]
-                         [--scan-objects=100000] [--scan-transcripts=true] [--service-heap=256m]
+                         [--scan-objects=100000] [--scan-transcripts=true]
+                         [--startup-markers=1000000] [--startup-recordings=false] [--service-heap=256m]
                          [--env=NAME=VALUE ...]
-              --objects          objects uploaded for the throughput run
+              --objects          objects uploaded for each throughput run (0: no throughput run)
+              --events           both: the throughput run twice, listing + polling and with the event queues
+                                 (S3 notifications and Transcribe job events through SQS); off or on: one of them
               --job-seconds      how long every emulated Transcribe job runs (runFor)
               --cap              TRANSCRIBE_MAX_RUNNING_JOBS of the service
               --emulator-quota   concurrent-job quota of the Transcribe emulator (AWS default: 250)
               --baseline-sample  objects the sequential tutorial loop processes (0: skip); extrapolated to --objects
               --scan-objects     finished objects in the bucket of the intake-scan figure (0: skip)
               --scan-transcripts also put each finished object's transcript in the bucket, as the service leaves it
+              --startup-markers  completion markers in the output location for the start-up figure (0: skip)
+              --startup-recordings also put each marker's recording in the source bucket (S3Proxy's store takes about
+                                 2 GB of the driver's heap per 1,000,000 keys: set BENCH_DRIVER_HEAP=6g for these)
               --service-heap     -Xmx of the service JVM
               --env              a service environment variable, e.g. --env=S3_POLL_INTERVAL_MS=10000
             """;
@@ -69,16 +91,25 @@ record BenchSettings(
         Duration basePoll = Duration.ofSeconds(number(options, "baseline-poll-seconds", 10));
         int scan = number(options, "scan-objects", 100_000);
         boolean scanTranscripts = Boolean.parseBoolean(options.getOrDefault("scan-transcripts", "true"));
+        Events events;
+        try {
+            events = Events.valueOf(options.getOrDefault("events", "both").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--events must be both, on or off, got " + options.get("events"));
+        }
+        int startupMarkers = number(options, "startup-markers", 1_000_000);
+        boolean startupRecordings = Boolean.parseBoolean(options.getOrDefault("startup-recordings", "false"));
         String heap = options.getOrDefault("service-heap", "256m");
-        options.keySet().removeAll(java.util.List.of("objects", "job-seconds", "cap", "emulator-quota",
-                "baseline-sample", "baseline-poll-seconds", "scan-objects", "scan-transcripts", "service-heap"));
+        options.keySet().removeAll(java.util.List.of("objects", "events", "job-seconds", "cap", "emulator-quota",
+                "baseline-sample", "baseline-poll-seconds", "scan-objects", "scan-transcripts", "startup-markers",
+                "startup-recordings", "service-heap"));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): " + options.keySet());
         }
         Map<String, String> service = serviceDefaults(cap, job);
         service.putAll(environment);
-        return new BenchSettings(objects, job, cap, quota, sample, basePoll, scan, scanTranscripts, heap,
-                Map.copyOf(service));
+        return new BenchSettings(objects, job, cap, quota, sample, basePoll, scan, scanTranscripts, events,
+                startupMarkers, startupRecordings, heap, Map.copyOf(service));
     }
 
     /**

@@ -47,53 +47,62 @@ final class BucketScan {
         String bucket = emulators.newBucket("finished");
         int project = emulators.newProject("finished");
         long seedStart = System.nanoTime();
-        int keys = seed(emulators, bucket, settings.scanObjects(), settings.scanTranscripts());
+        int keys = seed(emulators, bucket, settings.scanObjects(), true, settings.scanTranscripts());
         Duration seeding = Duration.ofNanos(System.nanoTime() - seedStart);
 
-        double millisPerList = millisPerList(emulators, bucket);
+        double millisPerList = millisPerList(emulators, bucket, "", 10);
         int transcribeBefore = emulators.transcribe.totalCalls();
-        return emulators.withService(runDir, "scan", bucket, project, Map.of("LOG_LEVEL", "DEBUG"),
-                Duration.ofMinutes(10),
-                running -> {
-                    running.process().awaitLog("Intake pass 1 over", Duration.ofMinutes(15));
-                    ProcessSampler.Figures figures = running.sampler().finish();
-                    String log = running.process().runLog();
-                    List<Pass> passes = new ArrayList<>();
-                    Matcher pass = PASS.matcher(log);
-                    while (pass.find()) {
-                        passes.add(new Pass(Integer.parseInt(pass.group(1)), Long.parseLong(pass.group(2)),
-                                Long.parseLong(pass.group(3)), Long.parseLong(pass.group(4)),
-                                Long.parseLong(pass.group(5))));
-                    }
-                    Matcher ledger = LEDGER.matcher(log);
-                    long entries = ledger.find() ? Long.parseLong(ledger.group(1)) : -1;
-                    return new Result(settings.scanObjects(), keys, seeding, running.startup(), entries, passes,
-                            millisPerList, emulators.transcribe.totalCalls() - transcribeBefore,
-                            figures);
-                });
+        try {
+            return emulators.withService(runDir, "scan", bucket, project, Map.of("LOG_LEVEL", "DEBUG"),
+                    Duration.ofMinutes(10),
+                    running -> {
+                        running.process().awaitLog("Intake pass 1 over", Duration.ofMinutes(15));
+                        ProcessSampler.Figures figures = running.sampler().finish();
+                        String log = running.process().runLog();
+                        List<Pass> passes = new ArrayList<>();
+                        Matcher pass = PASS.matcher(log);
+                        while (pass.find()) {
+                            passes.add(new Pass(Integer.parseInt(pass.group(1)), Long.parseLong(pass.group(2)),
+                                    Long.parseLong(pass.group(3)), Long.parseLong(pass.group(4)),
+                                    Long.parseLong(pass.group(5))));
+                        }
+                        Matcher ledger = LEDGER.matcher(log);
+                        long entries = ledger.find() ? Long.parseLong(ledger.group(1)) : -1;
+                        return new Result(settings.scanObjects(), keys, seeding, running.startup(), entries, passes,
+                                millisPerList, emulators.transcribe.totalCalls() - transcribeBefore,
+                                figures);
+                    });
+        } finally {
+            emulators.s3.deleteBucketDirectly(bucket); // its 100,000s of objects would crowd the driver's heap
+        }
     }
 
     /**
-     * Mean time of the first 10 LIST requests (1,000 keys each) of a plain SDK listing of the bucket, before the
-     * service runs.
+     * Mean time of the first {@code requests} LIST requests (1,000 keys each) of a plain SDK listing of the keys under
+     * {@code prefix}, before the service runs.
      */
-    private static double millisPerList(BenchEmulators emulators, String bucket) {
+    static double millisPerList(BenchEmulators emulators, String bucket, String prefix, int requests) {
         long started = System.nanoTime();
-        long requests = emulators.s3.client().listObjectsV2Paginator(r -> r.bucket(bucket).maxKeys(1000)).stream()
-                .limit(10).count();
-        return (System.nanoTime() - started) / 1e6 / requests;
+        long made = emulators.s3.client().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix).maxKeys(1000))
+                .stream().limit(requests).count();
+        return (System.nanoTime() - started) / 1e6 / made;
     }
 
     /**
-     * Straight into S3Proxy's blob store (no HTTP: an S3 PUT each would take minutes), 4 writers. All recordings
-     * have the same bytes, so one ETag serves every job name; markers and transcripts are small but realistic.
+     * {@code objects} finished objects in the service's default layout: for each, the completion marker the service
+     * would have written, and if asked its recording and its transcript. Straight into S3Proxy's blob store (no HTTP:
+     * an S3 PUT each would take minutes), 4 writers. All recordings have the same bytes, so one ETag serves every job
+     * name; markers and transcripts are small but realistic. Returns the keys written.
      */
-    private static int seed(BenchEmulators emulators, String bucket, int objects, boolean transcripts)
+    static int seed(BenchEmulators emulators, String bucket, int objects, boolean recordings, boolean transcripts)
             throws Exception {
         OutputLayout output = new OutputLayout(bucket, "transcribe-bridge/");
         byte[] audio = "An archived call that was transcribed long ago.".getBytes(StandardCharsets.UTF_8);
         emulators.s3.put(bucket, key(0), audio);
         String etag = JobNames.normalizeEtag(emulators.s3.etag(bucket, key(0)));
+        if (!recordings) {
+            emulators.s3.client().deleteObject(r -> r.bucket(bucket).key(key(0)));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> writers = new ArrayList<>();
@@ -103,7 +112,9 @@ final class BucketScan {
                     for (int i = writer; i < objects; i += 4) {
                         String key = key(i);
                         String job = JobNames.of(bucket, key, etag);
-                        emulators.s3.putDirectly(bucket, key, audio);
+                        if (recordings) {
+                            emulators.s3.putDirectly(bucket, key, audio);
+                        }
                         emulators.s3.putDirectly(bucket, output.doneKey(job), marker(bucket, key, etag, job, i));
                         if (transcripts) {
                             emulators.s3.putDirectly(bucket, output.transcriptKey(job), transcript(job));
@@ -117,7 +128,7 @@ final class BucketScan {
         } finally {
             pool.shutdown();
         }
-        return objects * (transcripts ? 3 : 2);
+        return objects * (1 + (recordings ? 1 : 0) + (transcripts ? 1 : 0));
     }
 
     private static String key(int i) {

@@ -17,14 +17,20 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.transcribebridge.testing.EventQueues;
 import io.transcribebridge.testing.ServiceProcess;
 import io.transcribebridge.testing.labelstudio.Task;
+import io.transcribebridge.testing.s3.S3EventFormat;
 import io.transcribebridge.testing.transcribe.TranscribeEmulator;
 
 /**
  * N objects through the packaged service: upload them (8 in parallel) while the service runs, wait for the last
  * Label Studio task, and read every figure from the emulators (when each job was created and completed, when each
- * task was created, the calls they received) and from the service process ({@link ProcessSampler}).
+ * task was created, the calls they received) and from the service process ({@link ProcessSampler}). Either as
+ * without event queues (the service lists the bucket and polls each job), or with both event queues: the bucket's
+ * object-created notifications and Transcribe's job state changes reach the service through the embedded SQS, the
+ * listing is a reconciliation sweep every {@link #RECONCILE_INTERVAL_MS}, and a waiting job is polled only after
+ * TRANSCRIBE_EVENTS_FALLBACK_POLL_MS. Each run gets Transcribe and Label Studio emulators of its own.
  */
 final class ThroughputRun {
 
@@ -32,8 +38,16 @@ final class ThroughputRun {
     static final String GET = "GetTranscriptionJob";
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration QUIET = Duration.ofSeconds(2);
+    /** With events: no reconciliation sweep during the run, and no poll of a job before its event. */
+    static final String RECONCILE_INTERVAL_MS = "3600000";
+    static final String FALLBACK_POLL_MS = "600000";
+
+    /** What went through the queues of a run with events. */
+    record Queues(int objectEventsSent, int jobEventsSent, int deadLetters, int undeleted) {
+    }
 
     record Result(
+            boolean events,
             int objects,
             int tasks,
             int duplicateTasks,
@@ -66,7 +80,9 @@ final class ThroughputRun {
             Path serviceLog,
             Path timeline,
             int healthProbes,
-            int unhealthyProbes) {
+            int unhealthyProbes,
+            SortedMap<String, Integer> s3Requests,
+            Queues queues) {
 
         boolean complete() {
             return tasks == objects && duplicateTasks == 0 && failureRecords == 0 && serviceSurvived && !outOfMemory
@@ -75,6 +91,18 @@ final class ThroughputRun {
 
         long percentileMillis(double p) {
             return Percentiles.of(completionToImportMillis, p);
+        }
+
+        String name() {
+            return events ? "event queues" : "listing + polling";
+        }
+
+        double getsPerJob() {
+            return getCalls / (double) objects;
+        }
+
+        int s3RequestsTotal() {
+            return s3Requests.values().stream().mapToInt(Integer::intValue).sum();
         }
 
         /** Seconds in which the emulator received more calls of an operation than {@code budget}. */
@@ -98,16 +126,36 @@ final class ThroughputRun {
     private ThroughputRun() {
     }
 
-    static Result run(BenchSettings settings, BenchEmulators emulators, Path runDir) throws Exception {
-        String bucket = emulators.newBucket("bench");
+    static Result run(BenchSettings settings, BenchEmulators emulators, Path runDir, boolean events)
+            throws Exception {
+        emulators.freshTranscribeAndLabelStudio();
+        String bucket = emulators.newBucket(events ? "bench-events" : "bench");
         int project = emulators.newProject("throughput");
-        return emulators.withService(runDir, "throughput", bucket, project, Map.of(), Duration.ofMinutes(2),
-                running -> measure(settings, emulators, bucket, project, running, runDir));
+        String name = events ? "throughput-events" : "throughput";
+        if (!events) {
+            return emulators.withService(runDir, name, bucket, project, Map.of(), Duration.ofMinutes(2),
+                    running -> measure(settings, emulators, bucket, project, running, runDir, name, null));
+        }
+        try (EventQueues queues = emulators.eventQueues(bucket, S3EventFormat.S3_NOTIFICATION)) {
+            Map<String, String> extra = queues.environment();
+            // the benchmark's --env settings win over these
+            Map<String, String> eventSettings = Map.of("S3_RECONCILE_INTERVAL_MS", RECONCILE_INTERVAL_MS,
+                    "TRANSCRIBE_EVENTS_FALLBACK_POLL_MS", FALLBACK_POLL_MS);
+            eventSettings.forEach((setting, value) -> {
+                if (!settings.serviceEnvironment().containsKey(setting)) {
+                    extra.put(setting, value);
+                }
+            });
+            return emulators.withService(runDir, name, bucket, project, extra, Duration.ofMinutes(2),
+                    running -> measure(settings, emulators, bucket, project, running, runDir, name, queues));
+        }
     }
 
     private static Result measure(BenchSettings settings, BenchEmulators emulators, String bucket, int project,
-                                  BenchEmulators.RunningService running, Path runDir) throws Exception {
+                                  BenchEmulators.RunningService running, Path runDir, String name,
+                                  EventQueues queues) throws Exception {
         ServiceProcess service = running.process();
+        SortedMap<String, Integer> s3Before = emulators.s3.requestsByOthers();
         TranscribeEmulator transcribe = emulators.transcribe;
         HealthProbe probe = new HealthProbe(service);
         int lsBefore = emulators.labelStudio.totalRequests();
@@ -122,6 +170,13 @@ final class ThroughputRun {
         awaitQuiet(emulators, Duration.ofMinutes(2));
         probe.close();
         ProcessSampler.Figures figures = running.sampler().finish();
+        SortedMap<String, Integer> s3Requests = emulators.s3RequestsSince(s3Before);
+        Queues queueFigures = queues == null ? null : new Queues(queues.sourceEvents().sent(),
+                queues.transcribeEvents().sent(),
+                queues.sqs().deadLetters(queues.sourceEventsQueueUrl()).size()
+                        + queues.sqs().deadLetters(queues.transcribeEventsQueueUrl()).size(),
+                queues.sqs().undeletedMessages(queues.sourceEventsQueueUrl())
+                        + queues.sqs().undeletedMessages(queues.transcribeEventsQueueUrl()));
 
         Map<String, TranscribeEmulator.JobTimes> jobs = transcribe.jobTimes().stream()
                 .collect(Collectors.toMap(TranscribeEmulator.JobTimes::jobName, Function.identity()));
@@ -132,7 +187,7 @@ final class ThroughputRun {
             delays.add(Duration.between(job.finished(), task.createdAt()).toMillis());
             startToTaskMillis += Duration.between(job.created(), task.createdAt()).toMillis();
         }
-        Path timeline = writeTimeline(runDir.resolve("throughput-timeline.csv"), tasks, jobs);
+        Path timeline = writeTimeline(runDir.resolve(name + "-timeline.csv"), tasks, jobs);
         Instant lastImport = tasks.stream().map(Task::createdAt).max(Comparator.naturalOrder()).orElse(firstUpload);
         Instant firstStart = jobs.values().stream().map(TranscribeEmulator.JobTimes::created)
                 .min(Comparator.naturalOrder()).orElse(firstUpload);
@@ -141,6 +196,7 @@ final class ThroughputRun {
         Map<String, Long> perSource = tasks.stream()
                 .collect(Collectors.groupingBy(t -> t.data().path("source_uri").asText(), Collectors.counting()));
         return new Result(
+                queues != null,
                 settings.objects(),
                 perSource.size(),
                 (int) perSource.values().stream().filter(n -> n > 1).count(),
@@ -173,7 +229,9 @@ final class ThroughputRun {
                 running.logCopy(),
                 timeline,
                 probe.probes(),
-                probe.failures());
+                probe.failures(),
+                s3Requests,
+                queueFigures);
     }
 
     /** One line per task: its job's creation and completion (Transcribe emulator) and its creation (Label Studio). */

@@ -204,12 +204,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Status of {@code GET /observe/health}, or -1 if nothing answers. */
     public int healthStatus() {
-        return healthStatus(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
+        return status("/observe/health");
+    }
+
+    /**
+     * Status of {@code GET path} on the management port, e.g. {@code /observe/health/ready}, or -1 if nothing
+     * answers.
+     */
+    public int status(String path) {
+        return status(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), path);
     }
 
     private int healthStatus(HttpClient client) {
-        HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort() + "/observe/health"))
+        return status(client, "/observe/health");
+    }
+
+    private int status(HttpClient client, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + path))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

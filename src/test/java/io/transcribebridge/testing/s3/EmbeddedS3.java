@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -59,7 +61,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         this.front = front;
         this.events = events;
         this.endpoint = endpoint;
-        this.client = newClient(endpoint);
+        this.client = newClient(endpoint, RequestCounts.OWN_APP_ID);
     }
 
     /**
@@ -207,6 +209,30 @@ public final class EmbeddedS3 implements AutoCloseable {
         front.failNextConditionalWrites(count);
     }
 
+    /**
+     * Requests received so far by operation (LIST, GET, HEAD, PUT, DELETE, POST, OTHER), except those of
+     * {@link #client()}, which the helpers here and the Transcribe emulator use: what the code under test sent.
+     */
+    public SortedMap<String, Integer> requestsByOthers() {
+        return front.requestCounts().snapshot();
+    }
+
+    /**
+     * With {@code on}, plain ListObjectsV2 requests (prefix, max-keys, start-after, continuation-token; no delimiter
+     * or encoding-type) are answered from the blob store's sorted keys in time proportional to the page, not by
+     * S3Proxy, whose in-memory store copies the metadata of every key under the prefix for each request (seconds
+     * per request at 1,000,000 keys). Same keys, ETags, sizes and dates; continuation tokens are opaque as on AWS.
+     * For buckets too big for S3Proxy's listing; off by default.
+     */
+    public void indexedListing(boolean on) {
+        front.indexedListing(on ? IndexedListing.of(blobStoreContext.getBlobStore()) : null);
+    }
+
+    /** Deletes a bucket and all its objects straight from the blob store (no HTTP, no events), freeing memory. */
+    public void deleteBucketDirectly(String bucket) {
+        blobStoreContext.getBlobStore().deleteContainer(bucket);
+    }
+
     public Optional<byte[]> get(String bucket, String key) {
         try {
             return Optional.of(client.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
@@ -261,9 +287,21 @@ public final class EmbeddedS3 implements AutoCloseable {
         blobStoreContext.close();
     }
 
-    /** A client of the caller's own, e.g. to see what a client sees once the server is gone. */
+    /**
+     * A client of the caller's own, e.g. to see what a client sees once the server is gone. Its requests count in
+     * {@link #requestsByOthers()}.
+     */
     public static S3Client newClient(URI endpoint) {
-        return S3Client.builder()
+        return newClient(endpoint, null);
+    }
+
+    /** With an app id (in the User-Agent as {@code app/<id>}) if not null. */
+    private static S3Client newClient(URI endpoint, String appId) {
+        S3ClientBuilder builder = S3Client.builder();
+        if (appId != null) {
+            builder.overrideConfiguration(o -> o.appId(appId));
+        }
+        return builder
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))

@@ -7,20 +7,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -353,5 +360,88 @@ class EmbeddedS3Test {
             assertThat(ignoring.conditionalWrites()).isEqualTo(4);
             assertThat(ignoring.preconditionFailures()).isZero();
         }
+    }
+
+    @Test
+    void requestsByOthersCountsWhatOtherClientsSentByOperation() {
+        s3.createBucket("counted");
+        s3.put("counted", "own.wav", "sent by the emulator's own client, not counted");
+        Map<String, Integer> before = s3.requestsByOthers();
+        s3.put("counted", "own-too.wav", "x");
+        s3.keys("counted", "");
+
+        try (S3Client other = EmbeddedS3.newClient(s3.endpoint())) {
+            other.putObject(b -> b.bucket("counted").key("k"), RequestBody.fromString("v"));
+            other.getObjectAsBytes(b -> b.bucket("counted").key("k"));
+            other.headObject(b -> b.bucket("counted").key("k"));
+            other.listObjectsV2(b -> b.bucket("counted").prefix("k"));
+            other.deleteObject(b -> b.bucket("counted").key("k"));
+            other.deleteObjects(b -> b.bucket("counted").delete(d -> d.objects(o -> o.key("own.wav"))));
+        }
+
+        Map<String, Integer> counted = new TreeMap<>();
+        s3.requestsByOthers().forEach((operation, count) -> {
+            int added = count - before.getOrDefault(operation, 0);
+            if (added > 0) {
+                counted.put(operation, added);
+            }
+        });
+        assertThat(counted).containsExactlyEntriesOf(
+                new TreeMap<>(Map.of("DELETE", 2, "GET", 1, "HEAD", 1, "LIST", 1, "PUT", 1)));
+    }
+
+    /** The benchmark's listing for huge prefixes gives what S3Proxy gives, page by page, and leaves the rest to it. */
+    @Test
+    void indexedListingListsWhatS3ProxyLists() {
+        try (EmbeddedS3 store = EmbeddedS3.start()) {
+            store.createBucket("indexed");
+            for (int i = 0; i < 23; i++) {
+                store.put("indexed", String.format("done/job %02d+ü&<x>.json", i), "marker " + i);
+            }
+            store.putDirectly("indexed", "done/put-directly.json", "direct".getBytes(StandardCharsets.UTF_8));
+            for (String key : List.of("calls/a.wav", "done", "done0/after-the-prefix.json", "z/last.wav")) {
+                store.put("indexed", key, "v:" + key);
+            }
+            List<List<String>> s3proxy = new ArrayList<>();
+            for (String[] listing : LISTINGS) {
+                s3proxy.add(pages(store, listing[0], listing[1]));
+            }
+
+            store.indexedListing(true);
+            for (int i = 0; i < LISTINGS.length; i++) {
+                assertThat(pages(store, LISTINGS[i][0], LISTINGS[i][1]))
+                        .as("prefix %s, start-after %s", LISTINGS[i][0], LISTINGS[i][1])
+                        .containsExactlyElementsOf(s3proxy.get(i));
+            }
+            assertThat(s3proxy.get(0)).hasSize(5).allSatisfy(page -> assertThat(page).contains("\ndone/job"));
+            // encoding-type=url and delimiters stay with S3Proxy
+            assertThat(store.keys("indexed", "done/", 4)).hasSize(24);
+            assertThat(store.client().listObjectsV2(b -> b.bucket("indexed").delimiter("/")).commonPrefixes())
+                    .extracting(CommonPrefix::prefix).containsExactly("calls/", "done/", "done0/", "z/");
+            assertThatThrownBy(() -> store.client().listObjectsV2(b -> b.bucket("no-such-bucket")))
+                    .isInstanceOf(NoSuchBucketException.class);
+            store.indexedListing(false);
+            assertThat(pages(store, "done/", null)).containsExactlyElementsOf(s3proxy.get(0));
+        }
+    }
+
+    /** Prefix and start-after of the listings compared: a prefix, none, start-after inside, before and past it. */
+    private static final String[][] LISTINGS = {
+        {"done/", null}, {"", null}, {"done/", "done/job 10"}, {"done/", "a"}, {"", "done/job 22"}, {"done/", "e"},
+        {"nothing-here/", null},
+    };
+
+    /**
+     * Each page of a paginated ListObjectsV2 (5 keys a page; one page with start-after, which S3Proxy refuses next
+     * to a continuation token) as one line per object.
+     */
+    private static List<String> pages(EmbeddedS3 store, String prefix, String startAfter) {
+        return store.client().listObjectsV2Paginator(b -> b.bucket("indexed").prefix(prefix).startAfter(startAfter)
+                        .maxKeys(startAfter == null ? 5 : 1000)).stream()
+                .map(page -> page.keyCount() + " " + page.isTruncated() + page.contents().stream()
+                        .map(o -> "\n" + o.key() + " " + o.eTag() + " " + o.size() + " " + o.lastModified() + " "
+                                + o.storageClassAsString())
+                        .collect(Collectors.joining()))
+                .toList();
     }
 }

@@ -5,7 +5,8 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,7 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@code If-None-Match: *} and {@code If-Match: <etag>} on PutObject, CopyObject and CompleteMultipartUpload, which
  * S3Proxy ignores and overwrites) and event notifications for objects created over HTTP. Every object-creating request holds
  * a lock on its key from the condition check until the object is stored, so conditional writes to one key are
- * serialised: of two racing {@code If-None-Match: *} puts exactly one wins, as on AWS.
+ * serialised: of two racing {@code If-None-Match: *} puts exactly one wins, as on AWS. It also counts the requests
+ * ({@link RequestCounts}) and, when asked, answers plain ListObjectsV2 requests itself ({@link IndexedListing}).
  */
 final class S3FrontHandler extends HandlerWrapper {
 
@@ -41,6 +43,8 @@ final class S3FrontHandler extends HandlerWrapper {
     private final AtomicInteger conditionalWrites = new AtomicInteger();
     private final AtomicInteger preconditionFailures = new AtomicInteger();
     private final AtomicInteger conflictsToInject = new AtomicInteger();
+    private final RequestCounts requestCounts = new RequestCounts();
+    private volatile IndexedListing indexedListing;
 
     S3FrontHandler(BlobStore store, boolean enforceConditions, ObjectCreatedEvents events) {
         this.store = store;
@@ -67,6 +71,15 @@ final class S3FrontHandler extends HandlerWrapper {
         conflictsToInject.set(count);
     }
 
+    RequestCounts requestCounts() {
+        return requestCounts;
+    }
+
+    /** Plain ListObjectsV2 requests are answered by {@code listing} from now on (null: by S3Proxy again). */
+    void indexedListing(IndexedListing listing) {
+        indexedListing = listing;
+    }
+
     /** Runs {@code write} holding the key's lock, as writes over HTTP do. */
     <T> T locked(String bucket, String key, Supplier<T> write) {
         ReentrantLock lock = lockFor(bucket, key);
@@ -81,9 +94,13 @@ final class S3FrontHandler extends HandlerWrapper {
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        requestCounts.count(request);
         ObjectWrite write = ObjectWrite.of(request);
         if (write == null) {
-            super.handle(target, baseRequest, request, response);
+            IndexedListing listing = indexedListing;
+            if (listing == null || !listing.answer(baseRequest, request, response)) {
+                super.handle(target, baseRequest, request, response);
+            }
             return;
         }
         ReentrantLock lock = lockFor(write.bucket, write.key);
@@ -206,9 +223,26 @@ final class S3FrontHandler extends HandlerWrapper {
         baseRequest.setHandled(true);
     }
 
-    private static String xml(String text) {
+    static String xml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&apos;");
+    }
+
+    /** Parameters of the raw query string, decoded: asking Jetty would read a form-encoded body. */
+    static Map<String, String> queryParameters(String queryString) {
+        Map<String, String> parameters = new HashMap<>();
+        if (queryString != null) {
+            for (String parameter : queryString.split("&")) {
+                if (!parameter.isEmpty()) {
+                    int equals = parameter.indexOf('=');
+                    String name = equals < 0 ? parameter : parameter.substring(0, equals);
+                    String value = equals < 0 ? "" : parameter.substring(equals + 1);
+                    parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                            URLDecoder.decode(value, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return parameters;
     }
 
     /** A request that creates an object, if this is one: which object and how. */
@@ -220,7 +254,7 @@ final class S3FrontHandler extends HandlerWrapper {
             if (path.length < 3 || path[1].isEmpty() || path[2].isEmpty()) {
                 return null;
             }
-            Set<String> query = queryNames(request.getQueryString());
+            Set<String> query = queryParameters(request.getQueryString()).keySet();
             query.remove("x-id");
             String bucket = URLDecoder.decode(path[1], StandardCharsets.UTF_8);
             String key = URLDecoder.decode(path[2], StandardCharsets.UTF_8);
@@ -232,21 +266,6 @@ final class S3FrontHandler extends HandlerWrapper {
                 return new ObjectWrite(bucket, key, Creation.COMPLETE_MULTIPART_UPLOAD);
             }
             return null;
-        }
-
-        /** Parameter names from the raw query string: asking Jetty would read a form-encoded body. */
-        private static Set<String> queryNames(String queryString) {
-            Set<String> names = new HashSet<>();
-            if (queryString != null) {
-                for (String parameter : queryString.split("&")) {
-                    if (!parameter.isEmpty()) {
-                        int equals = parameter.indexOf('=');
-                        names.add(URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals),
-                                StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return names;
         }
     }
 }
