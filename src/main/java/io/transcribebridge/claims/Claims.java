@@ -1,7 +1,6 @@
 package io.transcribebridge.claims;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -394,10 +393,5 @@ public final class Claims extends ServiceSupport {
         if (!jobs.isEmpty()) {
             LOG.info("Released {} claim(s) for the other replicas", jobs.size());
         }
-    }
-
-    /** The lease, for routes and checks. */
-    public Duration lease() {
-        return settings.lease();
     }
 }
