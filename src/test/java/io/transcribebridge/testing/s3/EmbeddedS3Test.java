@@ -220,6 +220,22 @@ class EmbeddedS3Test {
         assertThat(s3.get("if-match-missing", "gone.json")).isEmpty();
     }
 
+    /** AWS accepts only '*' in If-None-Match on writes (aws/aws-sdk-ruby#3144): an ETag there is NotImplemented. */
+    @Test
+    void ifNoneMatchWithAnEtagIsNotImplemented() {
+        s3.createBucket("if-none-match-etag");
+        s3.put("if-none-match-etag", "k", "v");
+        String etag = s3.etag("if-none-match-etag", "k");
+
+        assertThatThrownBy(() -> s3.client().putObject(b -> b.bucket("if-none-match-etag").key("k").ifNoneMatch(etag),
+                RequestBody.fromString("w")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(501);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+                });
+        assertThat(s3.getString("if-none-match-etag", "k")).contains("v");
+    }
+
     /** The error as AWS writes it, read over plain HTTP: S3's XML error document with the failed condition. */
     @Test
     void preconditionFailedIsS3sXmlError() throws Exception {
