@@ -98,10 +98,6 @@ public class BridgeConfiguration implements CamelConfiguration {
         // a service of the context: reads the finished versions in the background; listing passes wait for it
         context.addService(ledger);
         registry.bind("progressLedger", ledger);
-        properties.addInitialProperty("s3.listing-interval-ms", properties.resolveProperty(
-                "source.events-queue-url").filter(url -> !url.isBlank()).isPresent()
-                ? properties.resolveProperty("s3.reconcile-interval-ms").orElse("3600000")
-                : properties.resolveProperty("s3.poll-interval-ms").orElse("10000"));
         Claims claims = ClaimsWiring.bind(context, s3, output, ledger, mapper, clock,
                 BridgeMetrics.prometheusRegistry(registry));
         BucketListing listing = new BucketListing(s3, settings.sourceBucket(), settings.sourcePrefix(),

@@ -16,9 +16,11 @@ import static io.transcribebridge.config.BridgeSettings.environmentName;
  * @param fallbackPoll      with job events, a waiting job is still polled this often (events are best effort)
  * @param handoverReceives  an event for a job another replica waits for is put back for it until it was received
  *                          this often (keep it below the queue's maxReceiveCount), then dropped for the poll
+ * @param listingInterval   between two listing passes: {@code s3.poll-interval-ms}, or with a source queue the
+ *                          reconciliation sweep's {@code s3.reconcile-interval-ms}
  */
 public record EventSettings(Optional<String> sourceQueue, Optional<String> transcribeQueue, Duration fallbackPoll,
-                            int handoverReceives) {
+                            int handoverReceives, Duration listingInterval) {
 
     public boolean anyQueue() {
         return sourceQueue.isPresent() || transcribeQueue.isPresent();
@@ -32,9 +34,11 @@ public record EventSettings(Optional<String> sourceQueue, Optional<String> trans
             reader.problems().add("SOURCE_EVENTS_QUEUE_URL and TRANSCRIBE_EVENTS_QUEUE_URL must be two queues: each "
                                   + "consumer would delete the other's events");
         }
+        Duration poll = reader.millis("s3.poll-interval-ms", 10_000);
+        Duration reconcile = reader.millis("s3.reconcile-interval-ms", 3_600_000);
         EventSettings settings = new EventSettings(source, transcribe,
                 reader.millis("transcribe.events-fallback-poll-ms", 600_000),
-                reader.count("events.handover-receives", 3, 100));
+                reader.count("events.handover-receives", 3, 100), source.isPresent() ? reconcile : poll);
         reader.requireNoProblems();
         return settings;
     }

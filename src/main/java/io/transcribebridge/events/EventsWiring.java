@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Binds what {@code events.camel.yaml} and the wait loop use: {@code sqsClient} (region, credentials and endpoint
  * from the SDK's chains, e.g. {@code AWS_ENDPOINT_URL_SQS}), {@code sourceEventIntake}, {@code jobStateEvents} and
  * {@code jobWaiter}; derives {@code source.events-enabled} and {@code transcribe.events-enabled}, which decide
- * whether the routes of the queues exist at all.
+ * whether the routes of the queues exist at all, and {@code s3.listing-interval-ms}.
  */
 public final class EventsWiring {
 
@@ -36,6 +36,7 @@ public final class EventsWiring {
         properties.addInitialProperty("source.events-enabled", Boolean.toString(events.sourceQueue().isPresent()));
         properties.addInitialProperty("transcribe.events-enabled",
                 Boolean.toString(events.transcribeQueue().isPresent()));
+        properties.addInitialProperty("s3.listing-interval-ms", Long.toString(events.listingInterval().toMillis()));
         SqsClient sqs = events.anyQueue() ? SqsClient.builder().build() : null;
         if (sqs != null) {
             registry.bind("sqsClient", sqs);

@@ -23,6 +23,21 @@ class EventSettingsTest {
         assertThat(settings.anyQueue()).isFalse();
         assertThat(settings.fallbackPoll()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.handoverReceives()).isEqualTo(3);
+        assertThat(settings.listingInterval()).as("listing every s3.poll-interval-ms")
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void withASourceQueueListingIsTheReconciliationSweep() {
+        Map<String, String> values = Map.of("source.events-queue-url", QUEUE + "source-events",
+                "s3.poll-interval-ms", "2000", "s3.reconcile-interval-ms", "900000");
+
+        EventSettings settings = EventSettings.load(key -> Optional.ofNullable(values.get(key)));
+
+        assertThat(settings.listingInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> EventSettings.load(key -> Optional.ofNullable(Map.of(
+                "s3.reconcile-interval-ms", "hourly").get(key))))
+                .hasMessageContaining("S3_RECONCILE_INTERVAL_MS must be a positive number of milliseconds");
     }
 
     @Test
