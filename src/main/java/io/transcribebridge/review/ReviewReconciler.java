@@ -1,0 +1,133 @@
+package io.transcribebridge.review;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.transcribebridge.claims.ConditionalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles every difference between Label Studio and the deliverables: webhooks get lost (one POST, no retry), so
+ * every {@code REVIEW_RECONCILE_INTERVAL_MS} the project's tasks are read with their annotations
+ * ({@code GET /api/tasks/?project=ID&fields=all}) and this reading is the truth. A record whose ETag was seen with the
+ * same annotation state is not read again; a record of a task that no longer exists is removed; events accepted
+ * before the sweep began are settled by it and leave the inbox.
+ */
+public class ReviewReconciler {
+
+    /** What one sweep found, for the log and the tests. */
+    public record Sweep(int tasks, int reviewed, Map<ReviewSettler.Outcome, Integer> outcomes, int removedTasks,
+                        int inboxCleared, Duration took) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewReconciler.class);
+
+    private final ReviewApi api;
+    private final ReviewSettler settler;
+    private final ReviewStore store;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    /** ETag of a record → "annotationId@updatedAt" it holds: unchanged records are not read every sweep. */
+    private final Map<String, String> seen = new ConcurrentHashMap<>();
+
+    public ReviewReconciler(ReviewApi api, ReviewSettler settler, ReviewStore store, ObjectMapper mapper, Clock clock) {
+        this.api = api;
+        this.settler = settler;
+        this.store = store;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public synchronized Sweep sweep() throws IOException {
+        Instant began = clock.instant();
+        Map<String, ReviewStore.Listed> records = store.deliverables();
+        Set<String> present = new HashSet<>();
+        Map<ReviewSettler.Outcome, Integer> outcomes = new java.util.EnumMap<>(ReviewSettler.Outcome.class);
+        int[] counts = new int[2];
+        boolean complete;
+        try {
+            complete = api.forEachTask(task -> TaskReview.of(task).ifPresent(review -> {
+                counts[0]++;
+                present.add(review.jobName());
+                ReviewStore.Listed record = records.get(review.jobName());
+                if (review.annotation().isEmpty() && record == null) {
+                    return;
+                }
+                counts[1]++;
+                if (record != null && review.annotation().isPresent() && state(review).equals(seen.get(record.etag()))) {
+                    outcomes.merge(ReviewSettler.Outcome.UNCHANGED, 1, Integer::sum);
+                    return;
+                }
+                try {
+                    outcomes.merge(settler.settle(review), 1, Integer::sum);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        int removed = 0;
+        for (String job : records.keySet()) {
+            // only a complete reading shows a task is gone (tasks may be added or deleted while it pages)
+            if (complete && !present.contains(job)) {
+                settler.removeTask(job);
+                removed++;
+            }
+        }
+        remember();
+        int cleared = 0;
+        for (ConditionalStore.Listed event : store.conditional().list(store.output().reviewInboxPrefix())) {
+            if (event.lastModified().isBefore(began)) {
+                store.delete(event.key());
+                cleared++;
+            }
+        }
+        Sweep sweep = new Sweep(counts[0], counts[1], outcomes, removed, cleared,
+                Duration.between(began, clock.instant()));
+        if (!outcomes.getOrDefault(ReviewSettler.Outcome.UNCHANGED, 0).equals(counts[1]) || removed > 0
+            || cleared > 0) {
+            LOG.info("Review sweep: {} tasks of transcribe-bridge, {} reviewed; {}; {} removed with their task; {} "
+                     + "inbox events settled; {} ms", sweep.tasks(), sweep.reviewed(), outcomes, removed, cleared,
+                    sweep.took().toMillis());
+        }
+        return sweep;
+    }
+
+    /** Notes the annotation state of every current record, by ETag. */
+    private void remember() {
+        Map<String, ReviewStore.Listed> records = store.deliverables();
+        Set<String> etags = new HashSet<>();
+        for (ReviewStore.Listed record : records.values()) {
+            etags.add(record.etag());
+            if (seen.containsKey(record.etag())) {
+                continue;
+            }
+            store.get(record.key()).ifPresent(body -> {
+                try {
+                    JsonNode json = mapper.readTree(body);
+                    seen.put(record.etag(), json.path("annotationId").asText() + "@"
+                                            + json.path("annotationUpdatedAt").asText());
+                } catch (IOException e) {
+                    // unreadable: settled again next time
+                }
+            });
+        }
+        seen.keySet().retainAll(etags);
+    }
+
+    private static String state(TaskReview review) {
+        TaskReview.Annotation annotation = review.annotation().orElseThrow();
+        return annotation.id() + "@" + annotation.updatedAtText();
+    }
+}
