@@ -26,7 +26,8 @@ ENV CONFIG_DIR=/app/config \
     ROUTES_DIR=/app/routes \
     MANAGEMENT_PORT=9876 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-EXPOSE 9876
+# 9876: health and metrics; 9090: the review webhook (only with REVIEW_ENABLED=true)
+EXPOSE 9876 9090
 USER 10001
 # liveness of the management server (bash /dev/tcp: the image has no curl); the start period covers the start-up
 # read of the Label Studio project and the listing of finished objects

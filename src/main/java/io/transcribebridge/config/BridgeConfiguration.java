@@ -29,6 +29,7 @@ import io.transcribebridge.metrics.BridgeMetrics;
 import io.transcribebridge.progress.OutputLayout;
 import io.transcribebridge.progress.ProgressLedger;
 import io.transcribebridge.progress.ProgressRecords;
+import io.transcribebridge.review.ReviewWiring;
 import io.transcribebridge.transcribe.TranscriptionJobs;
 import io.transcribebridge.transcript.OutputPlan;
 import io.transcribebridge.transcript.TaskFactory;
@@ -136,6 +137,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         LabelStudioAuth auth = new LabelStudioAuth(settings.labelStudioUrl(), settings.labelStudioApiKey(), http,
                 mapper, clock, settings.labelStudioTimeout());
         registry.bind("labelStudioAuth", new LabelStudioAuthHandler(auth));
+        ReviewWiring.bind(context, settings, s3, output, mapper, clock, http, auth,
+                BridgeMetrics.prometheusRegistry(registry));
         registry.bind("labelStudioTasks", new LabelStudioTasks(mapper, settings.labelStudioProjectId()));
         ImportBatcher batcher = new ImportBatcher(context, "direct:labelstudio-import-batch",
                 settings.labelStudioBatchSize(), settings.labelStudioBatchMaxBytes(), settings.labelStudioBatchWait(),

@@ -7,6 +7,7 @@ import io.transcribebridge.claims.ClaimSettings;
 import io.transcribebridge.config.BridgeSettings;
 import io.transcribebridge.config.ConfigurationException;
 import io.transcribebridge.events.EventSettings;
+import io.transcribebridge.review.ReviewSettings;
 
 /** Every setting, including combinations of Transcribe features that Transcribe would reject. */
 final class ConfigurationCheck implements Check {
@@ -49,12 +50,20 @@ final class ConfigurationCheck implements Check {
         } catch (ConfigurationException e) {
             problems.addAll(e.problems());
         }
+        ReviewSettings review = null;
+        try {
+            review = ReviewSettings.load(examination.properties);
+        } catch (ConfigurationException e) {
+            problems.addAll(e.problems());
+        }
         if (!problems.isEmpty()) {
             return Finding.fatal(NAME, String.join("\n", problems));
         }
         examination.settings = settings;
         examination.events = events;
+        examination.review = review;
         examination.secrets.add(settings.labelStudioApiKey());
+        examination.secrets.add(review.webhookSecret());
         var features = settings.transcribeFeatures();
         return Finding.ok(NAME, "settings valid; source s3://" + settings.sourceBucket() + "/"
                 + settings.sourcePrefix() + ", output s3://" + settings.outputBucket() + "/"
@@ -64,6 +73,7 @@ final class ConfigurationCheck implements Check {
                 + (events.sourceQueue().isPresent() ? "by object events (SOURCE_EVENTS_QUEUE_URL) and a reconciliation "
                    + "listing" : "by listing") + ", completion "
                 + (events.transcribeQueue().isPresent() ? "by job events (TRANSCRIBE_EVENTS_QUEUE_URL) and a fallback "
-                   + "poll" : "by polling"));
+                   + "poll" : "by polling") + (review.enabled() ? "; reviews: webhook on port " + review.webhookPort()
+                   + (review.webhookUrl().isPresent() ? ", registered as " + review.webhookUrl().get() : "") : ""));
     }
 }

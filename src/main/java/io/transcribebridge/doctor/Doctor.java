@@ -14,7 +14,7 @@ import io.transcribebridge.transcript.OutputPlan;
  * The start-up checks, run in order before anything is consumed: configuration, AWS credentials and region, source
  * and output bucket, conditional writes (what replicas rely on), event queues, Amazon Transcribe (and custom vocabularies), Label
  * Studio URL, token, project, label config
- * (and the output mode chosen), model version. A check whose prerequisite failed is reported as skipped. Runs at
+ * (and the output mode chosen), model version, review webhooks. A check whose prerequisite failed is reported as skipped. Runs at
  * every start ({@link #forStartup}, waiting for Label Studio while it is unreachable) and as the one-shot
  * {@code doctor} command ({@link #oneShot}, which does not wait).
  */
@@ -24,7 +24,7 @@ public final class Doctor {
             new RegionCheck(), new SourceBucketCheck(), new OutputBucketCheck(), new ConditionalWriteCheck(),
             new EventQueuesCheck(), new TranscribeCheck(),
             new VocabularyCheck(), new LabelStudioUrlCheck(), new TokenCheck(), new ProjectCheck(),
-            new LabelConfigCheck(), new ModelVersionCheck());
+            new LabelConfigCheck(), new ModelVersionCheck(), new ReviewWebhookCheck());
 
     private final Function<String, Optional<String>> properties;
     private final AwsAccess aws;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.config.BridgeConfiguration;
 import io.transcribebridge.config.BridgeSettings;
 import io.transcribebridge.events.EventSettings;
+import io.transcribebridge.review.ReviewSettings;
 import io.transcribebridge.config.ProjectIntrospection;
 import io.transcribebridge.config.StartupWait;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
@@ -51,6 +52,7 @@ final class Examination implements AutoCloseable {
     private TranscribeClient transcribe;
     private SqsClient sqs;
     EventSettings events;
+    ReviewSettings review;
 
     Examination(Function<String, Optional<String>> properties, AwsAccess aws, boolean waitForLabelStudio,
                 ProjectIntrospection.Sleeper sleeper) {

@@ -95,7 +95,7 @@ public class ReviewReports {
         store.put(output.accuracyReportKey(), pretty(report), "application/json");
         List<String> languages = new ArrayList<>();
         boolean applied = false;
-        for (VocabularyProposal.Proposal proposal : VocabularyProposal.propose(files, settings.vocabularyMinFiles(),
+        for (VocabularyProposal.Proposal proposal : VocabularyProposal.propose(mapper, files, settings.vocabularyMinFiles(),
                 TextNormalizer::displayWords).values()) {
             String language = proposal.language();
             String txtKey = output.vocabularyKey(language, ".txt");

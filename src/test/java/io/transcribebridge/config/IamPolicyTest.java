@@ -124,6 +124,8 @@ class IamPolicyTest {
                         "ReleaseClaims allows deleting arn:aws:s3:::OUTPUT_BUCKET/transcribe-bridge/*"),
                 Arguments.of("\"Action\": \"s3:GetObject\",", "\"Action\": [\"s3:GetObject\", \"s3:DeleteObject\"],",
                         "ReadSourceAudioForTranscribe allows deleting arn:aws:s3:::SOURCE_BUCKET/SOURCE_PREFIX*"),
+                Arguments.of("OUTPUT_BUCKET/transcribe-bridge/reviewed/*\"", "SOURCE_BUCKET/*\"",
+                        "ReviewDeliverables allows deleting SOURCE_BUCKET/*"),
                 Arguments.of("\"Action\": \"s3:DeleteObject\"", "\"Action\": [\"s3:DeleteObject\", \"s3:DeleteObjectVersion\"]",
                         "ReleaseClaims allows s3:DeleteObjectVersion"),
                 Arguments.of("\"Action\": \"s3:DeleteObject\"", "\"Action\": \"s3:Delete*\"", "wildcard action s3:Delete*"),
@@ -144,14 +146,17 @@ class IamPolicyTest {
 
     /**
      * What the policy lets the service delete: s3:DeleteObject of its claims ({OUTPUT_PREFIX}claims/, released once an
-     * object is finished) and nothing else: no other delete action, no other key, no wildcard action that could hide
-     * one, no NotAction/NotResource.
+     * object is finished) and of the review loop's own objects (reviewed/ deliverables of a deleted review,
+     * review-inbox/ events settled, review-index/ entries of deleted annotations), and nothing else: no other delete
+     * action, no other key, no wildcard action that could hide one, no NotAction/NotResource.
      */
     static List<String> deletionProblems(String policyText) throws IOException {
-        String claims = "arn:aws:s3:::OUTPUT_BUCKET/" + ConfigReferenceTest.shippedProperties().get("output.prefix")
-                        + "claims/*";
+        String output = "arn:aws:s3:::OUTPUT_BUCKET/" + ConfigReferenceTest.shippedProperties().get("output.prefix");
+        String claims = output + "claims/*";
+        List<String> deletable = List.of(claims, output + "reviewed/*", output + "review-inbox/*",
+                output + "review-index/*");
         List<String> problems = new ArrayList<>();
-        boolean claimsDeletable = false;
+        java.util.Set<String> granted = new java.util.HashSet<>();
         for (JsonNode statement : new ObjectMapper().readTree(policyText).path("Statement")) {
             String sid = statement.path("Sid").asText("(no Sid)");
             for (String negation : List.of("NotAction", "NotResource")) {
@@ -173,15 +178,20 @@ class IamPolicyTest {
             deletes.stream().filter(action -> !action.equals("s3:DeleteObject"))
                     .forEach(action -> problems.add(sid + " allows " + action + "; only s3:DeleteObject of claims"));
             for (String resource : strings(statement.path("Resource"))) {
-                if (resource.equals(claims)) {
-                    claimsDeletable |= deletes.contains("s3:DeleteObject");
+                if (deletable.contains(resource)) {
+                    if (deletes.contains("s3:DeleteObject")) {
+                        granted.add(resource);
+                    }
                 } else {
-                    problems.add(sid + " allows deleting " + resource + "; deletes are for " + claims + " only");
+                    problems.add(sid + " allows deleting " + resource + "; deletes are for " + deletable + " only");
                 }
             }
         }
-        if (!claimsDeletable) {
-            problems.add("nothing allows s3:DeleteObject on " + claims + " (claims are released by deleting them)");
+        for (String resource : deletable) {
+            if (!granted.contains(resource)) {
+                problems.add("nothing allows s3:DeleteObject on " + resource + (resource.equals(claims)
+                        ? " (claims are released by deleting them)" : " (the review loop removes its own objects)"));
+            }
         }
         return problems;
     }
