@@ -114,7 +114,7 @@ public final class TextNormalizer {
     }
 
     /** Whitespace never composes or reorders under NFKC, so pieces between it normalise independently. */
-    private static boolean isSeparator(int codePoint) {
+    static boolean isSeparator(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 }
