@@ -12,8 +12,9 @@ import java.util.Locale;
  * sorted by start, then end; a cue that does not end after it starts lasts {@value #MINIMUM_MILLIS} ms, or until the
  * next later cue starts if that is sooner. Overlapping cues are kept (both formats allow them: two speakers at
  * once). In the text, line breaks are kept but blank lines, which would end the cue, are dropped, as are spaces
- * around lines; a cue without text is left out. SRT has no escaping: a {@code -->} in the text becomes {@code ->}.
- * WebVTT escapes {@code &}, {@code <} and {@code >}, which also takes care of {@code -->}.
+ * around lines; a cue without text is left out. SRT has no escaping: a {@code -->} in the text becomes {@code ->},
+ * and the rest is written as it is (a player may read a literal {@code <i>} as a tag). WebVTT escapes {@code &},
+ * {@code <} and {@code >}, which also takes care of {@code -->}. Lines end with {@code \n}.
  */
 public final class SubtitleWriter {
 

@@ -58,14 +58,14 @@ class CueBuilderTest {
 
     @Test
     void keepsEveryCharacterOfTheReviewedText() {
-        String reference = "“Well…” — she said; (pause) OK?!  Fine.";
+        String reference = "— “Well…” — she said; (pause) OK?!  Fine. …";
         List<TimedWord> words = new ArrayList<>();
         add(words, 1, 0.5, "well she said pause okay fine");
 
         Subtitles subtitles = CueBuilder.build(words, reference, 10);
 
         assertThat(String.join(" ", subtitles.cues().stream().map(cue -> cue.text().replace('\n', ' ')).toList()))
-                .isEqualTo("“Well…” — she said; (pause) OK?! Fine.");
+                .isEqualTo("— “Well…” — she said; (pause) OK?! Fine. …");
     }
 
     @Test
