@@ -8,5 +8,8 @@ public enum Transcribe2Operations {
     startTranscriptionJob,
     getTranscriptionJob,
     listTranscriptionJobs,
-    deleteTranscriptionJob
+    deleteTranscriptionJob,
+    createVocabulary,
+    updateVocabulary,
+    getVocabulary
 }

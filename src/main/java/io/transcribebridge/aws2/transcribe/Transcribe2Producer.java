@@ -1,5 +1,7 @@
 package io.transcribebridge.aws2.transcribe;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 import org.apache.camel.Exchange;
@@ -7,11 +9,14 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import software.amazon.awssdk.services.transcribe.TranscribeClient;
+import software.amazon.awssdk.services.transcribe.model.CreateVocabularyRequest;
 import software.amazon.awssdk.services.transcribe.model.DeleteTranscriptionJobRequest;
 import software.amazon.awssdk.services.transcribe.model.GetTranscriptionJobRequest;
+import software.amazon.awssdk.services.transcribe.model.GetVocabularyRequest;
 import software.amazon.awssdk.services.transcribe.model.ListTranscriptionJobsRequest;
 import software.amazon.awssdk.services.transcribe.model.Media;
 import software.amazon.awssdk.services.transcribe.model.StartTranscriptionJobRequest;
+import software.amazon.awssdk.services.transcribe.model.UpdateVocabularyRequest;
 
 /**
  * Calls Transcribe and puts the SDK response in the body. With {@code pojoRequest=true} the body must be the SDK
@@ -41,6 +46,12 @@ public class Transcribe2Producer extends DefaultProducer {
                     request(exchange, ListTranscriptionJobsRequest.class, Transcribe2Producer::listFromHeaders));
             case deleteTranscriptionJob -> client.deleteTranscriptionJob(
                     request(exchange, DeleteTranscriptionJobRequest.class, Transcribe2Producer::deleteFromHeaders));
+            case createVocabulary -> client.createVocabulary(
+                    request(exchange, CreateVocabularyRequest.class, Transcribe2Producer::createVocabularyFromHeaders));
+            case updateVocabulary -> client.updateVocabulary(
+                    request(exchange, UpdateVocabularyRequest.class, Transcribe2Producer::updateVocabularyFromHeaders));
+            case getVocabulary -> client.getVocabulary(
+                    request(exchange, GetVocabularyRequest.class, Transcribe2Producer::getVocabularyFromHeaders));
         };
         exchange.getMessage().setBody(result);
     }
@@ -87,5 +98,53 @@ public class Transcribe2Producer extends DefaultProducer {
         return DeleteTranscriptionJobRequest.builder()
                 .transcriptionJobName(in.getHeader(Transcribe2Constants.TRANSCRIPTION_JOB_NAME, String.class))
                 .build();
+    }
+
+    /**
+     * Camel reads name, language and phrases; this component also reads the file URI and data access role (Camel
+     * constants that its header mode ignores), since AWS needs either phrases or a file.
+     */
+    private static CreateVocabularyRequest createVocabularyFromHeaders(Message in) {
+        CreateVocabularyRequest.Builder builder = CreateVocabularyRequest.builder()
+                .vocabularyName(in.getHeader(Transcribe2Constants.VOCABULARY_NAME, String.class))
+                .languageCode(in.getHeader(Transcribe2Constants.LANGUAGE_CODE, String.class))
+                .vocabularyFileUri(in.getHeader(Transcribe2Constants.VOCABULARY_FILE_URI, String.class))
+                .dataAccessRoleArn(in.getHeader(Transcribe2Constants.DATA_ACCESS_ROLE_ARN, String.class));
+        List<String> phrases = phrases(in);
+        if (phrases != null) {
+            builder.phrases(phrases);
+        }
+        return builder.build();
+    }
+
+    private static UpdateVocabularyRequest updateVocabularyFromHeaders(Message in) {
+        UpdateVocabularyRequest.Builder builder = UpdateVocabularyRequest.builder()
+                .vocabularyName(in.getHeader(Transcribe2Constants.VOCABULARY_NAME, String.class))
+                .languageCode(in.getHeader(Transcribe2Constants.LANGUAGE_CODE, String.class))
+                .vocabularyFileUri(in.getHeader(Transcribe2Constants.VOCABULARY_FILE_URI, String.class))
+                .dataAccessRoleArn(in.getHeader(Transcribe2Constants.DATA_ACCESS_ROLE_ARN, String.class));
+        List<String> phrases = phrases(in);
+        if (phrases != null) {
+            builder.phrases(phrases);
+        }
+        return builder.build();
+    }
+
+    private static GetVocabularyRequest getVocabularyFromHeaders(Message in) {
+        return GetVocabularyRequest.builder()
+                .vocabularyName(in.getHeader(Transcribe2Constants.VOCABULARY_NAME, String.class))
+                .build();
+    }
+
+    /** {@code VOCABULARY_PHRASES} as a list: a Collection's elements as strings, or a single String phrase. */
+    private static List<String> phrases(Message in) {
+        Object value = in.getHeader(Transcribe2Constants.VOCABULARY_PHRASES);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).toList();
+        }
+        return List.of(in.getHeader(Transcribe2Constants.VOCABULARY_PHRASES, String.class));
     }
 }

@@ -11,18 +11,20 @@ import java.util.function.BooleanSupplier;
  * {@code POST /api/projects/{id}/import}, Community edition (synchronous), in the order of
  * {@code ImportAPI.create} / {@code sync_import}: query params, project lookup, body parsing
  * ({@code load_tasks}), strict prediction validation (runs even with commit_to_project=false), then task
- * validation, result normalisation and an all-or-nothing commit.
+ * validation, result normalisation and an all-or-nothing commit, then the TASKS_CREATED webhooks.
  */
 final class ImportEndpoint {
 
     private final Store store;
     private final Faults faults;
     private final BooleanSupplier strictPredictionValidation;
+    private final WebhookSender webhooks;
 
-    ImportEndpoint(Store store, Faults faults, BooleanSupplier strictPredictionValidation) {
+    ImportEndpoint(Store store, Faults faults, BooleanSupplier strictPredictionValidation, WebhookSender webhooks) {
         this.store = store;
         this.faults = faults;
         this.strictPredictionValidation = strictPredictionValidation;
+        this.webhooks = webhooks;
     }
 
     Response handle(Request request) {
@@ -48,6 +50,7 @@ final class ImportEndpoint {
         if (commit) {
             TaskValidator.Validated validated = new TaskValidator(project.config()).validate(items);
             created = store.commit(project.id(), toNewTasks(validated, project.config()));
+            emitTasksCreated(project.id(), created);
             body.put("task_count", created.size());
             body.put("annotation_count", created.stream().mapToInt(t -> t.annotations().size()).sum());
             body.put("prediction_count", created.stream().mapToInt(t -> t.predictions().size()).sum());
@@ -66,6 +69,18 @@ final class ImportEndpoint {
             created.forEach(t -> ids.add(t.id()));
         }
         return Response.json(201, body);
+    }
+
+    /** TASKS_CREATED, once per import, after the commit and before the answer. */
+    private void emitTasksCreated(int projectId, List<StoredTask> created) {
+        webhooks.emit(projectId, "TASKS_CREATED", () -> {
+            ObjectNode payload = Json.object();
+            ArrayNode tasks = payload.putArray("tasks");
+            created.forEach(t -> tasks.add(Representations.webhookTask(t)));
+            store.project(projectId).ifPresent(p ->
+                    payload.set("project", Representations.project(p, store.tasks(projectId))));
+            return payload;
+        });
     }
 
     /** {@code load_tasks}: a list, or one object wrapped into a list; anything else is "no data". */

@@ -1,12 +1,14 @@
 package io.transcribebridge.testing.labelstudio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Label Studio Community (OSS) as seen over its REST API, for tests: projects, the synchronous import endpoint
- * with LS's validation, legacy tokens and PATs (JWT refresh + access tokens), the Data Manager task list and
- * fault injection. Listens on 127.0.0.1; all state is in memory. See {@code label-studio.md} in
+ * with LS's validation, legacy tokens and PATs (JWT refresh + access tokens), the Data Manager task list,
+ * annotations, webhooks (delivered synchronously, 1 s timeout, no retry, as LS 1.7.4 does) and fault injection. Listens on 127.0.0.1; all state is in memory. See {@code label-studio.md} in
  * shared/reference for the contract this follows.
  */
 public final class LabelStudioEmulator implements AutoCloseable {
@@ -32,6 +35,8 @@ public final class LabelStudioEmulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
     private final AtomicBoolean strictPredictionValidation = new AtomicBoolean(true);
+    private final WebhookSender webhooks;
+    private final AnnotationEndpoints annotations;
     private final ExecutorService executor;
     private final Router router;
     private final int port;
@@ -41,6 +46,8 @@ public final class LabelStudioEmulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.store = new Store(clock);
         this.tokens = new TokenAuthority(clock);
+        this.webhooks = new WebhookSender(store);
+        this.annotations = new AnnotationEndpoints(store, webhooks);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.router = routes();
         this.server = bind(requestedPort);
@@ -83,6 +90,109 @@ public final class LabelStudioEmulator implements AutoCloseable {
                         t.predictions().stream().map(p -> (JsonNode) Representations.prediction(p)).toList(),
                         t.meta().deepCopy(), t.createdAt()))
                 .toList();
+    }
+
+    // ---- annotations, made the way the editor makes them (same code path as the API, so webhooks fire)
+
+    /**
+     * A reviewer submits an annotation of {@code result} (a JSON list, see {@link EditorResults}) on the task, as
+     * {@code POST /api/tasks/{id}/annotations/} would; returns the annotation as the API answers it. The
+     * project's webhooks are called before this returns.
+     *
+     * @throws IllegalArgumentException when the API would answer with an error (unknown task, bad result)
+     */
+    public JsonNode submitAnnotation(int taskId, JsonNode result) {
+        return submitAnnotation(taskId, result, false);
+    }
+
+    /** As {@link #submitAnnotation(int, JsonNode)}; {@code groundTruth} as the body field (not exclusive on POST). */
+    public JsonNode submitAnnotation(int taskId, JsonNode result, boolean groundTruth) {
+        ObjectNode body = Json.object();
+        body.set("result", result);
+        body.put("ground_truth", groundTruth);
+        body.put("lead_time", 12.5);
+        return hook(() -> Representations.annotation(annotations.create(taskId, body)));
+    }
+
+    /** The reviewer presses Skip: a cancelled annotation with an empty result (fires ANNOTATION_CREATED). */
+    public JsonNode skipTask(int taskId) {
+        ObjectNode body = Json.object();
+        body.putArray("result");
+        body.put("was_cancelled", true);
+        return hook(() -> Representations.annotation(annotations.create(taskId, body)));
+    }
+
+    /** The reviewer changes an annotation's result and presses Update (fires ANNOTATION_UPDATED). */
+    public JsonNode updateAnnotation(int annotationId, JsonNode result) {
+        ObjectNode body = Json.object();
+        body.set("result", result);
+        return patchAnnotation(annotationId, body);
+    }
+
+    /**
+     * {@code PATCH /api/annotations/{id}/} with any of {@code result, was_cancelled, ground_truth, lead_time};
+     * {@code ground_truth: true} clears the flag on the task's other annotations.
+     */
+    public JsonNode patchAnnotation(int annotationId, JsonNode patch) {
+        return hook(() -> Representations.annotation(annotations.update(annotationId, patch)));
+    }
+
+    /** {@code DELETE /api/annotations/{id}/} (fires ANNOTATIONS_DELETED with only the id). */
+    public void deleteAnnotation(int annotationId) {
+        hook(() -> {
+            annotations.delete(annotationId);
+            return null;
+        });
+    }
+
+    /** The task's annotations as {@code GET /api/tasks/{id}/} shows them: cancelled ones included, oldest first. */
+    public List<JsonNode> annotations(int taskId) {
+        return store.task(taskId).orElseThrow(() -> new IllegalArgumentException("no task " + taskId))
+                .annotations().stream().map(a -> (JsonNode) Representations.annotation(a)).toList();
+    }
+
+    // ---- webhooks
+
+    /** Every registered webhook (all projects and organization-level ones), as the API shows them. */
+    public List<JsonNode> webhooks() {
+        return store.webhooks().stream().map(w -> (JsonNode) Representations.webhook(w)).toList();
+    }
+
+    /** The webhooks registered for the project ({@code GET /api/webhooks/?project=ID}). */
+    public List<JsonNode> webhooks(int projectId) {
+        return store.webhooks().stream().filter(w -> w.project() != null && w.project() == projectId)
+                .map(w -> (JsonNode) Representations.webhook(w)).toList();
+    }
+
+    /**
+     * The next {@code count} webhook deliveries are lost: not sent, recorded with {@code dropped}. Replaces any
+     * earlier count.
+     */
+    public void dropNextWebhookDeliveries(int count) {
+        webhooks.dropNext(count);
+    }
+
+    /** Every delivery of {@code action} (e.g. {@code ANNOTATION_UPDATED}) is lost until {@link #deliverAllWebhooks()}. */
+    public void dropWebhookDeliveries(String action) {
+        webhooks.dropAction(action, true);
+    }
+
+    /** Ends all dropping set up by {@link #dropNextWebhookDeliveries} and {@link #dropWebhookDeliveries}. */
+    public void deliverAllWebhooks() {
+        webhooks.deliverAll();
+    }
+
+    /** Every delivery attempt so far, in order, dropped ones included. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks.deliveries();
+    }
+
+    public List<WebhookDelivery> webhookDeliveries(String action) {
+        return webhooks.deliveries().stream().filter(d -> d.action().equals(action)).toList();
+    }
+
+    public void clearWebhookDeliveries() {
+        webhooks.clearDeliveries();
     }
 
     // ---- credentials and the organisation's JWT settings
@@ -204,7 +314,8 @@ public final class LabelStudioEmulator implements AutoCloseable {
     }
 
     private Router routes() {
-        ImportEndpoint imports = new ImportEndpoint(store, faults, strictPredictionValidation::get);
+        ImportEndpoint imports = new ImportEndpoint(store, faults, strictPredictionValidation::get, webhooks);
+        WebhookEndpoints webhookEndpoints = new WebhookEndpoints(store);
         ProjectEndpoints projects = new ProjectEndpoints(store);
         TaskEndpoints taskEndpoints = new TaskEndpoints(store);
         AccountEndpoints account = new AccountEndpoints(tokens);
@@ -220,7 +331,31 @@ public final class LabelStudioEmulator implements AutoCloseable {
                 .authenticatedRoute("GET", "/api/projects/(\\d+)/tasks/?", projects::tasks)
                 .authenticatedRoute("GET", "/api/tasks/?", taskEndpoints::dataManagerTasks)
                 .authenticatedRoute("GET", "/api/predictions/?", taskEndpoints::predictions)
-                .authenticatedRoute("GET", "/api/predictions/(\\d+)/?", taskEndpoints::prediction);
+                .authenticatedRoute("GET", "/api/predictions/(\\d+)/?", taskEndpoints::prediction)
+                .authenticatedRoute("GET", "/api/tasks/(\\d+)/?", annotations::task)
+                .authenticatedRoute("GET", "/api/tasks/(\\d+)/annotations/?", annotations::listForTask)
+                .authenticatedRoute("POST", "/api/tasks/(\\d+)/annotations/?", annotations::createForTask)
+                .authenticatedRoute("GET", "/api/annotations/(\\d+)/?", annotations::get)
+                .authenticatedRoute("PATCH", "/api/annotations/(\\d+)/?", annotations::patch)
+                .authenticatedRoute("PUT", "/api/annotations/(\\d+)/?", annotations::patch)
+                .authenticatedRoute("DELETE", "/api/annotations/(\\d+)/?", annotations::deleteOne)
+                .authenticatedRoute("GET", "/api/webhooks/?", webhookEndpoints::list)
+                .authenticatedRoute("POST", "/api/webhooks/?", webhookEndpoints::create)
+                .authenticatedRoute("GET", "/api/webhooks/info/?", webhookEndpoints::info)
+                .authenticatedRoute("GET", "/api/webhooks/(\\d+)/?", webhookEndpoints::get)
+                .authenticatedRoute("PATCH", "/api/webhooks/(\\d+)/?", webhookEndpoints::update)
+                .authenticatedRoute("PUT", "/api/webhooks/(\\d+)/?", webhookEndpoints::update)
+                .authenticatedRoute("DELETE", "/api/webhooks/(\\d+)/?", webhookEndpoints::delete);
+    }
+
+    /** Runs a Java hook; an API error becomes an IllegalArgumentException carrying the status and body. */
+    private static <T> T hook(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ApiError e) {
+            throw new IllegalArgumentException("HTTP " + e.response().status() + ": "
+                    + new String(e.response().body(), StandardCharsets.UTF_8), e);
+        }
     }
 
     private HttpServer bind(int bindPort) {

@@ -70,6 +70,11 @@ final class LsHttp {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A bodiless request (e.g. DELETE); returns the status. */
+    int send(String method, String path, String... headers) {
+        return send(builder(path, headers).method(method, HttpRequest.BodyPublishers.noBody())).status();
+    }
+
     /** Sends and lets IOExceptions (timeouts, refused connections) through, for fault tests. */
     HttpResponse<String> sendRaw(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -15,7 +15,11 @@ final class TaskEndpoints {
         this.store = store;
     }
 
-    /** {@code GET /api/tasks?project=&query=&page=&page_size=}: oldest first, 100 per page. */
+    /**
+     * {@code GET /api/tasks?project=&query=&page=&page_size=&fields=}: oldest first, 100 per page. With
+     * {@code fields=all} each task carries its annotations (cancelled ones too) and predictions; otherwise
+     * only the counters.
+     */
     Response dataManagerTasks(Request request) {
         int projectId = request.queryParam("project").flatMap(TaskEndpoints::parseInt).orElseThrow(Errors::notFound);
         store.project(projectId).orElseThrow(Errors::notFound);
@@ -26,11 +30,12 @@ final class TaskEndpoints {
         List<StoredTask> slice = Pages.page(matching, page, pageSize)
                 .orElseThrow(() -> Errors.detail(404, "Invalid page."));
         ObjectNode body = Json.object();
-        body.put("total_annotations", matching.stream().mapToInt(t -> t.annotations().size()).sum());
+        body.put("total_annotations", matching.stream().mapToInt(t -> t.totalAnnotations()).sum());
         body.put("total_predictions", matching.stream().mapToInt(t -> t.predictions().size()).sum());
         body.put("total", matching.size());
         ArrayNode tasks = body.putArray("tasks");
-        slice.forEach(t -> tasks.add(Representations.dataManagerTask(t)));
+        boolean allFields = request.queryParam("fields").map("all"::equals).orElse(false);
+        slice.forEach(t -> tasks.add(Representations.dataManagerTask(t, allFields)));
         return Response.json(200, body);
     }
 

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Amazon Transcribe batch API emulator (Start/Get/List/DeleteTranscriptionJob, GetVocabulary/GetVocabularyFilter) speaking AWS JSON 1.1
+ * Amazon Transcribe batch API emulator (Start/Get/List/DeleteTranscriptionJob, Create/Update/GetVocabulary,
+ * GetVocabularyFilter) speaking AWS JSON 1.1
  * over HTTP on 127.0.0.1, for the real SDK {@code TranscribeClient} with {@code endpointOverride}.
  *
  * <p>The media object is read at Start; its bytes, as UTF-8 text, script the job:
@@ -48,8 +49,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * </ul>
  * <p>The request's features shape the transcript as Transcribe's would: speaker labels, channel identification,
  * language identification, PII redaction (the redacted transcript goes next to OutputKey as {@code redacted-<name>},
- * reported in {@code RedactedTranscriptFileUri}). Custom vocabularies and filters must be made to exist first
- * ({@link #vocabulary}, {@link #vocabularyFilter}).
+ * reported in {@code RedactedTranscriptFileUri}). Custom vocabularies and filters must exist first
+ * ({@link #vocabulary}, {@link #vocabularyFilter}, or CreateVocabulary: PENDING, then READY or FAILED after
+ * {@link #vocabularyProcessingTime}, see {@link CustomVocabularies}).
  * Status follows the wall clock (QUEUED for {@code queuedFor}, IN_PROGRESS for {@code runFor}), which
  * {@link #fastForward} can move on; the transcript is written to S3 the first time a job is seen COMPLETED,
  * before that answer is sent. With {@link #publishEventsTo} a scheduler also sends each job's "Transcribe Job State
@@ -73,7 +75,7 @@ public final class TranscribeEmulator implements AutoCloseable {
     }
 
     private final EmulatorSettings settings = new EmulatorSettings();
-    private final CustomVocabularies vocabularies = new CustomVocabularies();
+    private final CustomVocabularies vocabularies;
     private final FaultInjector faults = new FaultInjector();
     private final CallStats stats = new CallStats();
     private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -84,8 +86,10 @@ public final class TranscribeEmulator implements AutoCloseable {
     private ExecutorService workers;
 
     public TranscribeEmulator(S3Client s3) {
+        S3Access s3Access = new S3Access(s3);
+        this.vocabularies = new CustomVocabularies(clock, s3Access, settings::region);
         this.events = new JobStateEvents(clock, settings, json, this::writeTranscriptIfDue);
-        this.jobs = new TranscriptionJobs(settings, vocabularies, new S3Access(s3), json, clock, events::jobStarted);
+        this.jobs = new TranscriptionJobs(settings, vocabularies, s3Access, json, clock, events::jobStarted);
     }
 
     /** Creates and starts an emulator with default settings. */
@@ -164,10 +168,24 @@ public final class TranscribeEmulator implements AutoCloseable {
         return events.publishTo(sqs, queueUrl, jobs::running);
     }
 
-    /** Makes a custom vocabulary exist (as CreateVocabulary would), for recordings in that language. */
+    /** Makes a READY custom vocabulary exist (as CreateVocabulary would, once processed), for that language. */
     public TranscribeEmulator vocabulary(String name, String languageCode) {
         vocabularies.addVocabulary(name, languageCode);
         return this;
+    }
+
+    /**
+     * How long a vocabulary stays PENDING after CreateVocabulary or UpdateVocabulary, by the emulator's clock
+     * ({@link #fastForward} counts). Default 0: the answer says PENDING, the next GetVocabulary READY or FAILED.
+     */
+    public TranscribeEmulator vocabularyProcessingTime(Duration duration) {
+        vocabularies.processingTime(duration);
+        return this;
+    }
+
+    /** The state GetVocabulary would report now (PENDING, READY, FAILED), if the vocabulary exists. */
+    public Optional<String> vocabularyState(String name) {
+        return vocabularies.vocabularyState(name);
     }
 
     /** Makes a vocabulary filter exist (as CreateVocabularyFilter would), for recordings in that language. */
@@ -324,6 +342,8 @@ public final class TranscribeEmulator implements AutoCloseable {
             case "GetTranscriptionJob" -> jobs.get(request);
             case "ListTranscriptionJobs" -> jobs.list(request);
             case "DeleteTranscriptionJob" -> jobs.delete(request);
+            case "CreateVocabulary" -> vocabularies.createVocabulary(request, json);
+            case "UpdateVocabulary" -> vocabularies.updateVocabulary(request, json);
             case "GetVocabulary" -> vocabularies.getVocabulary(request, json, clock.instant());
             case "GetVocabularyFilter" -> vocabularies.getVocabularyFilter(request, json, clock.instant());
             default -> throw TranscribeError.of("UnknownOperationException", null);
