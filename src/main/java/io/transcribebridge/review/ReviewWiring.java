@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Binds what {@code review.camel.yaml} uses when {@code REVIEW_ENABLED=true} ({@code webhookGate},
  * {@code reviewInbox}, {@code reviewEvents}, {@code reviewReconciler}, {@code reviewReports},
  * {@code webhookRegistration}, the readiness check of the webhook server) and derives {@code review.registering}
- * (whether a webhook URL is set). The routes exist only when enabled (their {@code precondition}).
+ * (enabled, with a webhook URL). The routes exist only when enabled (their {@code precondition}).
  */
 public final class ReviewWiring {
 
@@ -30,7 +30,8 @@ public final class ReviewWiring {
         var properties = context.getPropertiesComponent();
         var registry = context.getRegistry();
         ReviewSettings settings = ReviewSettings.load(properties::resolveProperty);
-        properties.addInitialProperty("review.registering", Boolean.toString(settings.webhookUrl().isPresent()));
+        properties.addInitialProperty("review.registering",
+                Boolean.toString(settings.enabled() && settings.webhookUrl().isPresent()));
         if (!settings.enabled()) {
             return settings;
         }
