@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * LOG_FORMAT chooses logback.xml's console appender by name; an unknown name would leave the service silent, so it
- * is refused before anything else happens.
+ * LOG_FORMAT chooses the console appender logback.xml includes ({@code logback/text.xml} or {@code logback/json.xml});
+ * an unknown name would leave the service silent, so it is refused before anything else happens.
  */
 final class LogFormat {
 

@@ -72,7 +72,7 @@ class LogFormatTest {
     void anUnknownFormatLeavesNoAppenderWhichTheServiceRefusesToStartWith() {
         assertThatThrownBy(() -> ProductionLogFormat.of("xml")).hasMessageContaining("no appender");
         assertThat(LogFormat.problem("xml")).hasValue("LOG_FORMAT must be text or json, not 'xml'");
-        // LOG_FORMAT= in an env file: logback takes the empty value as the appender's name, so nothing would be logged
+        // LOG_FORMAT= in an env file: logback takes the empty value as the format's name, so nothing would be logged
         assertThatThrownBy(() -> ProductionLogFormat.of("")).hasMessageContaining("no appender");
         assertThat(LogFormat.problem("")).hasValue("LOG_FORMAT must be text or json, not ''");
         assertThat(LogFormat.problem(null)).isEmpty();

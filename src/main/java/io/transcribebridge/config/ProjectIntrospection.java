@@ -29,6 +29,10 @@ import io.transcribebridge.transcript.OutputPlan;
 public final class ProjectIntrospection {
 
     private static final Pattern TRANSCRIBE_LABEL = Pattern.compile("(spk|ch)_\\d+");
+    private static final String SPEAKER_PREFIX = "spk_";
+    private static final String CHANNEL_PREFIX = "ch_";
+    /** Transcribe's channel identification: one transcript per channel of a two-channel recording. */
+    private static final int CHANNELS = 2;
 
     /** How the start-up waits between attempts; tests pass one that does not sleep. */
     @FunctionalInterface
@@ -80,7 +84,7 @@ public final class ProjectIntrospection {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new Planned(plan, List.copyOf(warnings), summary(project, plan, settings.transcribeFeatures()));
+        return new Planned(plan, List.copyOf(warnings), summary(project, plan, settings));
     }
 
     /**
@@ -147,6 +151,8 @@ public final class ProjectIntrospection {
                          + "'");
             defaultLabel = values.get(0);
         }
+        channelLabels(settings, target, defaultLabel, speakers, warnings);
+        speakerLabelsWarning(settings, target, defaultLabel, speakers).ifPresent(warnings::add);
         String when = target.whenLabelValue();
         if (when != null && (!when.equals(defaultLabel) || speakers.values().stream().anyMatch(v -> !v.equals(when)))) {
             warnings.add("TextArea '" + target.layout().fromName() + "' shows its text only on regions labelled '"
@@ -156,7 +162,69 @@ public final class ProjectIntrospection {
                 defaultLabel, settings.scoring(), settings.segmentation());
     }
 
-    private static String summary(Project project, OutputPlan plan, TranscribeFeatures features) {
+    /**
+     * With channel identification, and neither LABEL_STUDIO_SPEAKER_LABELS for a channel nor a Label named after one
+     * ({@code ch_0}): ch_0 gets the project's first Label, ch_1 the second, in the config's order, leaving out the
+     * configured default label (a project's {@code Other}). A recording's channels are wired the same way every time
+     * (one party per channel), so the order is the operator's to choose in the config. With fewer such Labels than
+     * channels no channel is mapped, and a warning says that every region gets the default label: half a mapping
+     * would give one channel a label (say {@code Noise}) that means nothing about who speaks.
+     */
+    private static void channelLabels(BridgeSettings settings, TranscriptTarget target, String defaultLabel,
+                                      Map<String, String> speakers, List<String> warnings) {
+        if (!settings.transcribeFeatures().channelIdentification()
+            || speakers.keySet().stream().anyMatch(label -> label.startsWith(CHANNEL_PREFIX))) {
+            return;
+        }
+        List<String> values = target.labelValues();
+        List<String> candidates = values.stream()
+                .filter(value -> !value.equals(settings.defaultLabel()))
+                .toList();
+        if (candidates.size() < CHANNELS) {
+            warnings.add("TRANSCRIBE_CHANNEL_IDENTIFICATION is on, but Labels '" + target.labelsName() + "' ("
+                         + quoted(values) + ") " + (candidates.isEmpty() ? "has no Label"
+                                 : "has only " + quoted(candidates)) + " besides the default label to tell the "
+                         + CHANNELS + " channels apart: every region is labelled '" + defaultLabel + "' (its channel "
+                         + "is still in value.channel). Add a Label per channel (the first for ch_0, the second for "
+                         + "ch_1), or set LABEL_STUDIO_SPEAKER_LABELS=ch_0=...,ch_1=...");
+            return;
+        }
+        for (int channel = 0; channel < CHANNELS; channel++) {
+            speakers.put(CHANNEL_PREFIX + channel, candidates.get(channel));
+        }
+    }
+
+    /**
+     * With speaker labels (diarization) and no {@code spk_*} mapped onto a Label, every region gets the default
+     * label. Speakers are not mapped in label order as channels are: Transcribe numbers them in the order they first
+     * speak, which says nothing about who they are.
+     */
+    private static Optional<String> speakerLabelsWarning(BridgeSettings settings, TranscriptTarget target,
+                                                         String defaultLabel, Map<String, String> speakers) {
+        if (!settings.transcribeFeatures().speakerLabels()
+            || speakers.keySet().stream().anyMatch(label -> label.startsWith(SPEAKER_PREFIX))) {
+            return Optional.empty();
+        }
+        return Optional.of("TRANSCRIBE_SPEAKER_LABELS_MAX is set, but no speaker label (spk_0, spk_1, ...) maps onto "
+                           + "a Label of '" + target.labelsName() + "' (" + quoted(target.labelValues()) + "): every "
+                           + "region is labelled '" + defaultLabel + "'. Set LABEL_STUDIO_SPEAKER_LABELS, e.g. "
+                           + "spk_0=...,spk_1=... (spk_0 is whoever speaks first), or name Labels spk_0, spk_1");
+    }
+
+    /** Whether {@link #channelLabels} mapped the channels (rather than the settings or Labels named ch_0, ch_1). */
+    private static boolean channelsInLabelOrder(BridgeSettings settings, OutputPlan plan) {
+        String first = plan.speakerLabels().get(CHANNEL_PREFIX + 0);
+        return settings.transcribeFeatures().channelIdentification() && first != null
+               && !first.startsWith(CHANNEL_PREFIX)
+               && settings.speakerLabels().keySet().stream().noneMatch(label -> label.startsWith(CHANNEL_PREFIX));
+    }
+
+    private static String quoted(List<String> values) {
+        return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+    }
+
+    private static String summary(Project project, OutputPlan plan, BridgeSettings settings) {
+        TranscribeFeatures features = settings.transcribeFeatures();
         TaskLayout layout = plan.layout();
         StringBuilder line = new StringBuilder("Label Studio project ").append(project.id());
         if (!project.title().isBlank()) {
@@ -175,6 +243,7 @@ public final class ProjectIntrospection {
             line.append("; speakers ").append(plan.speakerLabels().isEmpty() ? "not mapped"
                             : plan.speakerLabels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                                     .collect(Collectors.joining(", ")))
+                    .append(channelsInLabelOrder(settings, plan) ? " (channels onto the Labels in config order)" : "")
                     .append(", default label '").append(plan.defaultLabel()).append("'")
                     .append("; segments up to ").append(number(plan.segmentation().maxSeconds()))
                     .append(" s, split at pauses of ").append(number(plan.segmentation().pauseSeconds())).append(" s");

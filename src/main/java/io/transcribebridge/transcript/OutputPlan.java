@@ -15,7 +15,8 @@ import io.transcribebridge.labelstudio.TaskLayout;
  * @param layout         TextArea name ({@code from_name}), Audio name ({@code to_name}), the Audio data variable
  * @param labelsName     SEGMENTS only: name of the Labels control on the same Audio; null in WHOLE_FILE mode
  * @param labelValues    SEGMENTS only: the Label values the control allows, in config order
- * @param speakerLabels  Transcribe speaker/channel label → Label value ({@code spk_0=Agent}, {@code ch_1=Customer})
+ * @param speakerLabels  Transcribe speaker/channel label → Label value ({@code spk_0=Agent}, {@code ch_1=Customer}):
+ *                       configured, Labels named like them, or channels onto the Labels in config order
  * @param defaultLabel   SEGMENTS only: the label of a region whose speaker/channel maps to no allowed value
  * @param scoring        how the task-level and region scores are computed
  * @param segmentation   how segments are built when the transcript has no {@code audio_segments}

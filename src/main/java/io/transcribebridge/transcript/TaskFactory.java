@@ -17,7 +17,8 @@ import io.transcribebridge.labelstudio.TaskLayout;
  * <p>
  * The prediction {@code score} follows {@link OutputPlan.Scoring}; the figures behind it are in the task
  * {@code meta}. A transcript without words (silence) gets no score: "nothing was said" is not a low-confidence
- * transcript, and Label Studio stores a missing score as null.
+ * transcript, and Label Studio stores a missing score as null. Its prediction has an empty {@code result} in both
+ * modes, so that the editor offers the reviewer an empty input box.
  * <p>
  * When Transcribe identified the language, it is stored as {@code data.language} and appended to the
  * {@code model_version} ({@code amazon-transcribe/en-GB}); jobs with a configured language keep the model version
@@ -86,7 +87,15 @@ public final class TaskFactory {
         return task;
     }
 
+    /**
+     * One TextArea result with the transcript; none when there is no text. A result with {@code text: [""]} shows as
+     * an empty chip and, with {@code maxSubmissions="1"}, hides the input box; an empty result (as silence gets in
+     * segment mode) leaves the box for the reviewer.
+     */
     private void wholeFile(ArrayNode result, Transcript transcript) {
+        if (transcript.text().isBlank()) {
+            return;
+        }
         ObjectNode textarea = result.addObject();
         textarea.put("id", RESULT_ID);
         textarea.put("from_name", plan.layout().fromName());

@@ -135,6 +135,80 @@ class ProjectIntrospectionTest {
         }
 
         @Test
+        void channelsMapOntoTheLabelsInConfigOrderLeavingOutTheDefaultLabel() {
+            values.put("transcribe.channel-identification", "true");
+            values.put("label-studio.default-label", "Other");
+            String config = """
+                    <View>
+                      <Labels name="speaker" toName="audio">
+                        <Label value="Customer"/><Label value="Other"/><Label value="Agent"/>
+                      </Labels>
+                      <Audio name="audio" value="$audio"/>
+                      <TextArea name="transcription" toName="audio" perRegion="true"/>
+                    </View>""";
+            ProjectIntrospection.Planned planned = ProjectIntrospection.plan(settings(), new Project(7, "", config, ""));
+
+            assertThat(planned.plan().speakerLabels()).containsExactly(Map.entry("ch_0", "Customer"),
+                    Map.entry("ch_1", "Agent"));
+            assertThat(planned.warnings()).isEmpty();
+            assertThat(planned.summary()).contains("; speakers ch_0=Customer, ch_1=Agent (channels onto the Labels in "
+                                                   + "config order), default label 'Other';");
+        }
+
+        @Test
+        void channelsMapOntoSpeakerNamedLabels() {
+            values.put("transcribe.channel-identification", "true");
+            ProjectIntrospection.Planned planned = plan("asr-speakers.xml");
+
+            assertThat(planned.plan().speakerLabels()).containsExactly(Map.entry("spk_0", "spk_0"),
+                    Map.entry("spk_1", "spk_1"), Map.entry("ch_0", "spk_0"), Map.entry("ch_1", "spk_1"));
+            assertThat(planned.summary()).contains("(channels onto the Labels in config order)");
+        }
+
+        @Test
+        void configuredChannelLabelsAreNotReordered() {
+            values.put("transcribe.channel-identification", "true");
+            values.put("label-studio.speaker-labels", "ch_0=Speaker 2,ch_1=Speaker 1");
+            ProjectIntrospection.Planned planned = plan("asr-speakers-named.xml");
+
+            assertThat(planned.plan().speakerLabels()).containsExactly(Map.entry("ch_0", "Speaker 2"),
+                    Map.entry("ch_1", "Speaker 1"));
+            assertThat(planned.summary()).doesNotContain("config order");
+        }
+
+        @Test
+        void channelsWithoutALabelEachAreWorthAWarning() {
+            values.put("transcribe.channel-identification", "true");
+            String config = """
+                    <View>
+                      <Labels name="speaker" toName="audio"><Label value="Agent"/><Label value="Speech"/></Labels>
+                      <Audio name="audio" value="$audio"/>
+                      <TextArea name="transcription" toName="audio" perRegion="true"/>
+                    </View>""";
+            ProjectIntrospection.Planned planned = ProjectIntrospection.plan(settings(), new Project(7, "", config, ""));
+
+            assertThat(planned.plan().speakerLabels()).isEmpty();
+            assertThat(planned.warnings()).containsExactly("TRANSCRIBE_CHANNEL_IDENTIFICATION is on, but Labels "
+                    + "'speaker' ('Agent', 'Speech') has only 'Agent' besides the default label to tell the 2 channels "
+                    + "apart: every region is labelled 'Speech' (its channel is still in value.channel). Add a Label "
+                    + "per channel (the first for ch_0, the second for ch_1), or set "
+                    + "LABEL_STUDIO_SPEAKER_LABELS=ch_0=...,ch_1=...");
+        }
+
+        @Test
+        void speakersAreNotMappedInLabelOrderButWorthAWarning() {
+            values.put("transcribe.speaker-labels.max", "2");
+            values.put("label-studio.default-label", "Speaker 1");
+            ProjectIntrospection.Planned planned = plan("asr-speakers-named.xml");
+
+            assertThat(planned.plan().speakerLabels()).isEmpty();
+            assertThat(planned.warnings()).containsExactly("TRANSCRIBE_SPEAKER_LABELS_MAX is set, but no speaker "
+                    + "label (spk_0, spk_1, ...) maps onto a Label of 'speaker' ('Speaker 1', 'Speaker 2'): every "
+                    + "region is labelled 'Speaker 1'. Set LABEL_STUDIO_SPEAKER_LABELS, e.g. spk_0=...,spk_1=... "
+                    + "(spk_0 is whoever speaks first), or name Labels spk_0, spk_1");
+        }
+
+        @Test
         void speakerLabelsMustMapToLabelValues() {
             values.put("transcribe.channel-identification", "true");
             values.put("label-studio.speaker-labels", "ch_0=Agent,ch_1=Speaker 2");

@@ -118,6 +118,17 @@ class ShippedLabelConfigsTest {
     }
 
     @Test
+    void segmentsWithSpeakersFromChannelsNeedNoMapping() throws IOException {
+        ProjectIntrospection.Planned planned = introspect("segments-speakers.xml", Map.of(
+                "transcribe.channel-identification", "true",
+                "label-studio.default-label", "Other"));
+
+        assertThat(planned.plan().speakerLabels()).containsExactly(Map.entry("ch_0", "Agent"),
+                Map.entry("ch_1", "Customer"));
+        assertThat(planned.warnings()).isEmpty();
+    }
+
+    @Test
     void theSpeakerExampleSettingsAreTheOnesInTheConfigComment() throws IOException {
         String comment = Files.readString(SHIPPED.resolve("segments-speakers.xml"));
         for (String line : List.of("TRANSCRIBE_SPEAKER_LABELS_MAX=2", "LABEL_STUDIO_SPEAKER_LABELS=spk_0=Agent,spk_1=Customer",

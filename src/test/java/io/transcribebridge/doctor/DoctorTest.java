@@ -488,6 +488,40 @@ class DoctorTest {
         }
 
         @Test
+        void channelsMappedOntoTheProjectsSpeakerLabelsAreNamed() throws Exception {
+            // Agent, Customer, Other; no LABEL_STUDIO_SPEAKER_LABELS
+            int speakers = labelStudio.createProject("Stereo calls",
+                    Files.readString(Path.of("config/labelstudio/segments-speakers.xml")));
+            values.put("label-studio.project-id", Integer.toString(speakers));
+            values.put("transcribe.channel-identification", "true");
+            values.put("label-studio.default-label", "Other");
+
+            Diagnosis diagnosis = diagnose();
+
+            assertVerdict(diagnosis, "Label config", Verdict.OK, "output SEGMENTS",
+                    "speakers ch_0=Agent, ch_1=Customer (channels onto the Labels in config order), default label "
+                    + "'Other'", "Transcribe: channel identification");
+            assertThat(diagnosis.outputPlan().orElseThrow().speakerLabels())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("ch_0", "Agent", "ch_1", "Customer"));
+        }
+
+        @Test
+        void channelsThatNoLabelTellsApartAreAWarning() {
+            // Speech (the default label) and Noise
+            int segments = labelStudio.createProject("Stereo calls", labelConfig("asr-segments.xml"));
+            values.put("label-studio.project-id", Integer.toString(segments));
+            values.put("transcribe.channel-identification", "true");
+
+            Diagnosis diagnosis = diagnose();
+
+            assertVerdict(diagnosis, "Label config", Verdict.WARN, "speakers not mapped",
+                    "TRANSCRIBE_CHANNEL_IDENTIFICATION is on, but Labels 'labels' ('Speech', 'Noise') has only "
+                    + "'Noise' besides the default label to tell the 2 channels apart: every region is labelled "
+                    + "'Speech'");
+            assertThat(diagnosis.fatal()).isFalse();
+        }
+
+        @Test
         void settingsTheConfigMakesUselessAreAWarningNextToTheChosenOutput() {
             values.put("label-studio.speaker-labels", "spk_0=Agent");
 

@@ -37,7 +37,9 @@ final class Plans {
                     "Speech", new Scoring(ScoreMethod.MIN, 0.9), SEGMENTATION));
 
     static final Config SPEAKERS = new Config("asr-speakers", "asr-speakers.xml",
-            new OutputPlan(Mode.SEGMENTS, TaskLayout.ASR_TEMPLATE, "speaker", List.of("spk_0", "spk_1"), Map.of(),
+            new OutputPlan(Mode.SEGMENTS, TaskLayout.ASR_TEMPLATE, "speaker", List.of("spk_0", "spk_1"),
+                    // as introspection maps them: speakers as they are, channels onto the Labels in config order
+                    Map.of("spk_0", "spk_0", "spk_1", "spk_1", "ch_0", "spk_0", "ch_1", "spk_1"),
                     null, new Scoring(ScoreMethod.ERRORS_PER_MINUTE, 0.6), SEGMENTATION));
 
     static final Config SPEAKERS_NAMED = new Config("asr-speakers-named", "asr-speakers-named.xml",

@@ -26,6 +26,11 @@ final class PredictionInvariants {
         }
         JsonNode result = prediction.path("result");
         if (plan.mode() == OutputPlan.Mode.WHOLE_FILE) {
+            if (expectedText.isBlank()) {
+                // silence: an empty result, so that the editor offers an empty input box
+                assertThat(result).as("%s: no result", what).isEmpty();
+                return;
+            }
             assertThat(result).as("%s: one result", what).hasSize(1);
             assertThat(result.path(0).path("value").path("text").path(0).asText()).as("%s: text", what)
                     .isEqualTo(expectedText);

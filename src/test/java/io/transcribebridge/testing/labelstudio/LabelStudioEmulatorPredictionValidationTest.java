@@ -61,6 +61,22 @@ class LabelStudioEmulatorPredictionValidationTest extends LabelStudioEmulatorTes
     }
 
     @Test
+    void acceptsAnEmptyResultAsLabelStudioDoes() {
+        // silence: the prediction exists (model_version, no score) but has no regions
+        int project = project("asr-whole-file.xml");
+        ArrayNode tasks = payload("a-whole-file.json");
+        ObjectNode prediction = (ObjectNode) tasks.get(0).path("predictions").get(0);
+        prediction.remove("score");
+        prediction.putArray("result");
+
+        LsHttp.Reply reply = importInto(project, tasks);
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().path("prediction_count").asInt()).isEqualTo(1);
+        assertThat(ls.tasks(project).get(0).predictions().get(0).path("result")).isEmpty();
+    }
+
+    @Test
     void rejectsPlainStringText() {
         LsHttp.Reply reply = wholeFileWith(region -> ((ObjectNode) region.path("value")).put("text", "Hello"));
 
