@@ -38,7 +38,8 @@ public class WebhookGate implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        String given = message.getHeader(ReviewSettings.SECRET_HEADER, String.class);
+        Object header = message.getHeader(ReviewSettings.SECRET_HEADER);
+        String given = header == null ? null : header.toString();
         message.removeHeader(ReviewSettings.SECRET_HEADER);
         if (given != null && MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
             return;

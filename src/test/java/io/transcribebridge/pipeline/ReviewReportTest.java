@@ -63,8 +63,12 @@ class ReviewReportTest extends BridgeTestSupport {
                 .filter(t -> uri(key).equals(t.data().path("source_uri").asText())).findFirst().orElse(null);
     }
 
-    private static JsonNode report() throws IOException {
-        return MAPPER.readTree(s3.getString(BUCKET, OUTPUT_PREFIX + "reports/accuracy.json").orElse("{}"));
+    private static JsonNode report() {
+        try {
+            return MAPPER.readTree(s3.getString(BUCKET, OUTPUT_PREFIX + "reports/accuracy.json").orElse("{}"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
