@@ -125,7 +125,7 @@ class IamPolicyTest {
                 Arguments.of("\"Action\": \"s3:GetObject\",", "\"Action\": [\"s3:GetObject\", \"s3:DeleteObject\"],",
                         "ReadSourceAudioForTranscribe allows deleting arn:aws:s3:::SOURCE_BUCKET/SOURCE_PREFIX*"),
                 Arguments.of("OUTPUT_BUCKET/transcribe-bridge/reviewed/*\"", "SOURCE_BUCKET/*\"",
-                        "ReviewDeliverables allows deleting SOURCE_BUCKET/*"),
+                        "ReviewDeliverables allows deleting arn:aws:s3:::SOURCE_BUCKET/*"),
                 Arguments.of("\"Action\": \"s3:DeleteObject\"", "\"Action\": [\"s3:DeleteObject\", \"s3:DeleteObjectVersion\"]",
                         "ReleaseClaims allows s3:DeleteObjectVersion"),
                 Arguments.of("\"Action\": \"s3:DeleteObject\"", "\"Action\": \"s3:Delete*\"", "wildcard action s3:Delete*"),

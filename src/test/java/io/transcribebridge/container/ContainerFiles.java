@@ -120,8 +120,9 @@ final class ContainerFiles {
             }
         }
 
-        if (!managementPort.equals(runtime.last("EXPOSE"))) {
-            problem("EXPOSE " + runtime.last("EXPOSE") + " is not management.port " + managementPort);
+        String exposed = String.valueOf(runtime.last("EXPOSE"));
+        if (!List.of(exposed.split("\\s+")).contains(managementPort)) {
+            problem("EXPOSE " + exposed + " does not include management.port " + managementPort);
         }
         String portEnv = runtime.env().get("MANAGEMENT_PORT");
         if (portEnv != null && !portEnv.equals(managementPort)) {

@@ -50,7 +50,7 @@ class ContainerFilesTest {
                 Arguments.of("Dockerfile", "ENTRYPOINT [\"java\", \"-jar\", \"/app/transcribe-bridge.jar\"]", "ENTRYPOINT java -jar /app/transcribe-bridge.jar", "ENTRYPOINT is not in exec form"),
                 Arguments.of("Dockerfile", "\"-jar\", \"/app/transcribe-bridge.jar\"]", "\"-jar\", \"/opt/transcribe-bridge.jar\"]", "does not run a jar the image copies"),
                 Arguments.of("Dockerfile", "ENTRYPOINT [\"java\"", "ENTRYPOINT [\"javaw\"", "ENTRYPOINT runs javaw"),
-                Arguments.of("Dockerfile", "EXPOSE 9876", "EXPOSE 8080", "EXPOSE 8080 is not management.port 9876"),
+                Arguments.of("Dockerfile", "EXPOSE 9876", "EXPOSE 8080", "EXPOSE 8080 9090 does not include management.port 9876"),
                 Arguments.of("Dockerfile", "MANAGEMENT_PORT=9876", "MANAGEMENT_PORT=8081", "ENV MANAGEMENT_PORT=8081"),
                 Arguments.of("Dockerfile", "CMD [\"/app/healthcheck.sh\"]", "CMD [\"curl\", \"-f\", \"http://127.0.0.1:9876/observe/health/live\"]", "HEALTHCHECK runs curl"),
                 Arguments.of("Dockerfile", "CMD [\"/app/healthcheck.sh\"]", "CMD curl -f http://localhost:9876/", "HEALTHCHECK is not in exec form"),

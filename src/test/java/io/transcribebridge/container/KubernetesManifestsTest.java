@@ -35,7 +35,7 @@ class KubernetesManifestsTest {
                 Arguments.of("deployment.yaml", "      maxSurge: 1\n", "      maxSurge: 0\n", "needs a surge pod"),
                 // probes and port
                 Arguments.of("deployment.yaml", "              containerPort: 9876\n", "              containerPort: 8080\n",
-                        "containerPort [8080] is not management.port 9876"),
+                        "containerPort [8080, 9090] is not management.port 9876"),
                 Arguments.of("deployment.yaml", "              path: /observe/health/ready\n", "              path: /observe/health\n",
                         "readinessProbe asks /observe/health on port 9876, not /observe/health/ready"),
                 Arguments.of("deployment.yaml", "          livenessProbe:\n            httpGet:\n              path: /observe/health/live\n              port: management\n",

@@ -146,7 +146,7 @@ class DoctorTest {
         assertThat(diagnosis.findings()).extracting(Finding::check).containsExactly("Configuration",
                 "AWS credentials", "AWS region", "Source bucket", "Output bucket", "Conditional writes",
                 "Event queues", "Amazon Transcribe", "Custom vocabularies", "Label Studio URL", "Label Studio token", "Label Studio project", "Label config",
-                "Model version");
+                "Model version", "Review webhooks");
         assertThat(diagnosis.findings()).allSatisfy(f -> assertThat(f.verdict()).as(f.line()).isEqualTo(Verdict.OK));
         assertThat(diagnosis.fatal()).isFalse();
         assertThat(diagnosis.outputPlan()).map(OutputPlan::mode).contains(OutputPlan.Mode.WHOLE_FILE);
@@ -532,6 +532,54 @@ class DoctorTest {
             assertThat(diagnosis.fatal()).isFalse();
             assertThat(diagnosis.report()).endsWith("transcribe-bridge can start (1 warning).");
         }
+    }
+
+    @Test
+    void reviewSettingsThatLabelStudioWouldRefuseAreFatalAndTheSecretIsNeverShown() {
+        values.put("review.enabled", "true");
+        values.put("review.webhook-secret", "doctor-webhook-secret-0123456789");
+        values.put("review.webhook-url", "http://transcribe-bridge:9090/label-studio/webhook");
+
+        Diagnosis diagnosis = diagnose();
+
+        assertVerdict(diagnosis, "Configuration", Verdict.FATAL, "REVIEW_WEBHOOK_URL",
+                "refuses a host without a dot", "transcribe-bridge.internal");
+        assertThat(diagnosis.report()).doesNotContain("doctor-webhook-secret-0123456789");
+    }
+
+    @Test
+    void reviewWithoutAnyWebhookSendingTheSecretIsAWarning() {
+        values.put("review.enabled", "true");
+        values.put("review.webhook-secret", "doctor-webhook-secret-0123456789");
+
+        Diagnosis diagnosis = diagnose();
+
+        assertVerdict(diagnosis, "Review webhooks", Verdict.WARN, "has no webhook that sends "
+                + "X-Transcribe-Bridge-Secret", "REVIEW_WEBHOOK_URL", "every 600 s");
+        assertThat(diagnosis.fatal()).isFalse();
+        assertThat(diagnosis.report()).doesNotContain("doctor-webhook-secret-0123456789");
+    }
+
+    @Test
+    void reviewWithAWebhookUrlSaysWhetherItIsRegistered() throws Exception {
+        values.put("review.enabled", "true");
+        values.put("review.webhook-secret", "doctor-webhook-secret-0123456789");
+        values.put("review.webhook-url", "http://bridge.example.internal:9090/label-studio/webhook");
+
+        assertVerdict(diagnose(), "Review webhooks", Verdict.OK, "is registered at start");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(labelStudio.url() + "/api/webhooks/"))
+                .header("Authorization", "Token " + labelStudio.legacyToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"project\": " + project + ", \"url\": "
+                        + "\"http://bridge.example.internal:9090/label-studio/webhook\", \"headers\": "
+                        + "{\"X-Transcribe-Bridge-Secret\": \"doctor-webhook-secret-0123456789\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Diagnosis diagnosis = diagnose();
+        assertVerdict(diagnosis, "Review webhooks", Verdict.OK, "registered (corrected at start");
+        assertThat(diagnosis.report()).doesNotContain("doctor-webhook-secret-0123456789");
     }
 
     @Test
