@@ -65,8 +65,9 @@ public class ReviewSettler {
             }
             if (candidate == null) {
                 boolean wholeFile = !review.annotation().get().transcription().segments();
-                candidate = Deliverables.record(mapper, review, wholeFile ? words.of(review.jobName()) : List.of(),
-                        defaultLanguage);
+                // as it reads back: JSON equality tells IntNode 1 from LongNode 1, text does not
+                candidate = (ObjectNode) parse(text(Deliverables.record(mapper, review,
+                        wholeFile ? words.of(review.jobName()) : List.of(), defaultLanguage)));
             }
             Optional<String> etag;
             if (existing.isPresent()) {
