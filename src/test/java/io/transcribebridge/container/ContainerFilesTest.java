@@ -24,6 +24,24 @@ class ContainerFilesTest {
         assertThat(ContainerFiles.of(REPO).problems()).isEmpty();
     }
 
+    /** Label Studio refuses a webhook URL whose host has no dot: the compose service needs a dotted alias. */
+    @Test
+    void theExampleWebhookUrlReachesTheServiceByADottedAliasOfItsComposeNetwork() throws Exception {
+        String compose = Files.readString(REPO.resolve("docker-compose.yml"));
+        String env = Files.readString(REPO.resolve(".env.example"));
+        java.util.regex.Matcher url = java.util.regex.Pattern
+                .compile("(?m)^#?\\s*REVIEW_WEBHOOK_URL=(\\S+)$").matcher(env);
+        assertThat(url.find()).as(".env.example shows REVIEW_WEBHOOK_URL").isTrue();
+        String host = java.net.URI.create(url.group(1)).getHost();
+        assertThat(host).contains(".");
+        String service = compose.substring(compose.indexOf("\n  transcribe-bridge:\n"),
+                compose.indexOf("\n  localstack:\n"));
+        assertThat(service).contains("aliases:\n          - " + host + "\n");
+        assertThat(io.transcribebridge.review.ReviewSettings.load(key -> java.util.Optional.ofNullable(
+                java.util.Map.of("review.enabled", "true", "review.webhook-secret", "0123456789abcdef0123",
+                        "review.webhook-url", url.group(1)).get(key))).webhookUrl()).isPresent();
+    }
+
     @Test
     void theScriptsTheContainersRunAreExecutableInGit() throws Exception {
         for (String script : new String[] { "docker/healthcheck.sh", "docker/localstack/init-buckets.sh" }) {

@@ -256,5 +256,9 @@ class ReviewLoopTest extends BridgeTestSupport {
         assertThat(webhook.path("headers").path("X-Transcribe-Bridge-Secret").asText()).isEqualTo(SECRET);
         List<WebhookDelivery> imports = labelStudio.webhookDeliveries("TASKS_CREATED");
         assertThat(imports).as("no webhook per import").isEmpty();
+
+        ManagementEndpoints management = new ManagementEndpoints(managementPort);
+        Eventually.await(SLOW, "ready", () -> management.status("/observe/health/ready") == 200);
+        assertThat(management.get("/observe/health/ready?exposureLevel=full").body()).contains("review-webhook");
     }
 }
