@@ -33,17 +33,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Label Studio key, the access tokens minted from it and the AWS secrets never show up in a log line (at any
  * level, with its MDC and whole exception chain), a failure record or a management-server response, whatever
  * happens on the way: imports that succeed, are rejected, are retried through an outage, meet a dead access token,
- * or a revoked key, and a Transcribe job that fails. This class runs with a Personal Access Token;
+ * or a revoked key, and a Transcribe job that fails; nor does the review webhook's secret (a review settled, calls
+ * with a wrong secret refused). This class runs with a Personal Access Token;
  * {@link LegacyTokenSecretsNeverLeakTest} runs the same flow with a legacy token.
  */
 class SecretsNeverLeakTest extends BridgeTestSupport {
 
     private static final String AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/SecretKeyThatMustNeverBeLogged";
     private static final String AWS_SESSION_TOKEN = "IQoJb3JpZ2luX2VjSessionTokenThatMustNeverBeLogged//Zz==";
+    private static final String WEBHOOK_SECRET = "WebhookSecretThatMustNeverBeLogged-7f3a9c";
     /** The server side of the emulated S3 (S3Proxy): not the service, and it sees every request header. */
     private static final List<String> EMULATOR_LOGGERS = List.of("org.eclipse.jetty", "org.gaul", "org.jclouds");
 
     private static LogCapture logs;
+    private static final int webhookPort = freeWebhookPort();
+
+    private static int freeWebhookPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Runs after {@link BridgeTestSupport}'s start-up (JUnit runs superclass {@code @BeforeAll} methods first). */
     @BeforeAll
@@ -84,6 +95,11 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
     protected Properties properties() {
         Properties p = super.properties();
         p.setProperty("health.check-interval-ms", "200");
+        // the review loop on: its webhook secret is searched for too
+        p.setProperty("review.enabled", "true");
+        p.setProperty("review.webhook-port", Integer.toString(webhookPort));
+        p.setProperty("review.webhook-secret", WEBHOOK_SECRET);
+        p.setProperty("review.webhook-url", "http://localhost:" + webhookPort + "/label-studio/webhook");
         return p;
     }
 
@@ -109,6 +125,21 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
         s3.put(BUCKET, "broken/corrupt.flac", "#corrupt");
         awaitTask("ok/first.wav");
         assertThat(awaitFailureRecord("broken/corrupt.flac")).contains("Transcribe job FAILED");
+
+        // a review through the registered webhook (the secret in its header), and calls with a wrong secret
+        Eventually.await(SLOW, "the webhook registered", () -> labelStudio.webhooks(project).size() == 1);
+        var reviewed = labelStudio.tasks(project).stream()
+                .filter(t -> t.data().path("source_uri").asText().equals(uri("ok/first.wav"))).findFirst().orElseThrow();
+        labelStudio.submitAnnotation(reviewed.id(), io.transcribebridge.testing.labelstudio.EditorResults.wholeFile(
+                "Nothing secret was said here."));
+        Eventually.await(SLOW, "the review settled", () -> s3.getString(BUCKET, OUTPUT_PREFIX + "reviewed/"
+                + reviewed.data().path("transcribe_job").asText() + ".json").isPresent());
+        for (String wrong : List.of(WEBHOOK_SECRET.substring(1), WEBHOOK_SECRET + "x")) {
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + webhookPort + "/label-studio/webhook")).header("X-Transcribe-Bridge-Secret", wrong)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(401);
+        }
 
         labelStudio.failNextImports(2, 503);
         s3.put(BUCKET, "retry/outage.wav", "Imported on the third try.");
@@ -173,7 +204,8 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
     }
 
     private List<String> secrets(boolean pat) {
-        List<String> secrets = new ArrayList<>(List.of(AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, configuredKey));
+        List<String> secrets = new ArrayList<>(List.of(AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, configuredKey,
+                WEBHOOK_SECRET, WEBHOOK_SECRET.substring(1)));
         List<String> accessTokens = labelStudio.issuedAccessTokens();
         if (pat) {
             assertThat(accessTokens).as("access tokens minted during the run").hasSizeGreaterThanOrEqualTo(2);
