@@ -63,18 +63,18 @@ public class ReviewSettler {
                 remove(review.jobName(), Optional.of(parse(existing.get().body())));
                 return report(Outcome.DELETED, review.jobName(), null);
             }
+            if (existing.isPresent() && sameState(parse(existing.get().body()), review)) {
+                // the same annotation at the same update, against the same prediction: nothing to compute
+                return report(Outcome.UNCHANGED, review.jobName(), parse(existing.get().body()));
+            }
             if (candidate == null) {
                 boolean wholeFile = !review.annotation().get().transcription().segments();
-                // as it reads back: JSON equality tells IntNode 1 from LongNode 1, text does not
-                candidate = (ObjectNode) parse(text(Deliverables.record(mapper, review,
-                        wholeFile ? words.of(review.jobName()) : List.of(), defaultLanguage)));
+                candidate = Deliverables.record(mapper, review, wholeFile ? words.of(review.jobName()) : List.of(),
+                        defaultLanguage);
             }
             Optional<String> etag;
             if (existing.isPresent()) {
                 JsonNode current = parse(existing.get().body());
-                if (current.equals(candidate)) {
-                    return report(Outcome.UNCHANGED, review.jobName(), candidate);
-                }
                 if (newer(current, candidate, review)) {
                     LOG.info("Review of {} (task {}): kept annotation {} of {}, newer than annotation {} of {} read "
                              + "now", review.jobName(), review.taskId(), current.path("annotationId").asLong(),
@@ -146,6 +146,19 @@ public class ReviewSettler {
         }
     }
 
+    /**
+     * Whether the stored record is of exactly this state of the review: measuring a 4-hour file takes seconds, and
+     * repeated events and every sweep after a restart meet mostly unchanged reviews.
+     */
+    static boolean sameState(JsonNode stored, TaskReview review) {
+        TaskReview.Annotation annotation = review.annotation().orElseThrow();
+        return stored.path("annotationId").asLong(-1) == annotation.id()
+               && stored.path("annotationUpdatedAt").asText("").equals(annotation.updatedAtText())
+               && stored.path("taskId").asLong(-1) == review.taskId()
+               && stored.path("modelVersion").asText("").equals(review.prediction()
+                       .map(TaskReview.Prediction::modelVersion).orElse(""));
+    }
+
     /** Whether the stored record is of a later state of the task than the one just read. */
     static boolean newer(JsonNode stored, JsonNode candidate, TaskReview review) {
         long storedId = stored.path("annotationId").asLong();
@@ -169,6 +182,14 @@ public class ReviewSettler {
     }
 
     private Outcome report(Outcome outcome, String jobName, JsonNode record) {
+        if (outcome == Outcome.WRITTEN || outcome == Outcome.REWRITTEN) {
+            LOG.info("Review of {} {}: annotation {} of {}, WER {}, s3://{}/{}", jobName,
+                    outcome == Outcome.WRITTEN ? "written" : "rewritten", record.path("annotationId").asLong(),
+                    record.path("annotationUpdatedAt").asText(), record.path("accuracy").path("wer").asDouble(),
+                    store.output().bucket(), store.output().reviewedKey(jobName, ".*"));
+        } else if (outcome == Outcome.DELETED) {
+            LOG.info("Review of {} removed: no counted annotation left; its deliverables are deleted", jobName);
+        }
         settled.accept(new Settled(outcome, jobName, Optional.ofNullable(record)));
         return outcome;
     }

@@ -67,9 +67,11 @@ public class WebhookRegistration {
             api.updateWebhook(kept.path("id").asLong(), wanted());
             outcome = outcome == Outcome.CREATED ? outcome : Outcome.UPDATED;
         }
-        LOG.info("Label Studio webhook {} of project {} {}: {} on {}", kept.path("id").asLong(), api.projectId(),
-                outcome.name().toLowerCase(java.util.Locale.ROOT), url, String.join(", ",
-                        new TreeSet<>(ReviewInbox.ACTIONS)));
+        if (outcome != Outcome.REUSED) {
+            LOG.info("Label Studio webhook {} of project {} {}: {} on {}", kept.path("id").asLong(), api.projectId(),
+                    outcome.name().toLowerCase(java.util.Locale.ROOT), url, String.join(", ",
+                            new TreeSet<>(ReviewInbox.ACTIONS)));
+        }
         return outcome;
     }
 
