@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Settles every difference between Label Studio and the deliverables: webhooks get lost (one POST, no retry), so
  * every {@code REVIEW_RECONCILE_INTERVAL_MS} the project's tasks are read with their annotations
  * ({@code GET /api/tasks/?project=ID&fields=all}) and this reading is the truth. A record whose ETag was seen with the
- * same annotation state is not read again; a record of a task that no longer exists is removed; events accepted
- * before the sweep began are settled by it and leave the inbox.
+ * same annotation state is not read again; a record listed without its text and captions gets them again (a
+ * settler stopped between them); a record of a task that no longer exists is removed; events accepted before the
+ * sweep began are settled by it and leave the inbox.
  */
 public class ReviewReconciler {
 
@@ -64,6 +65,9 @@ public class ReviewReconciler {
                     return;
                 }
                 counts[1]++;
+                if (record != null && !record.complete() && review.annotation().isPresent()) {
+                    settler.repairCompanions(review.jobName());
+                }
                 if (record != null && review.annotation().isPresent() && state(review).equals(seen.get(record.etag()))) {
                     outcomes.merge(ReviewSettler.Outcome.UNCHANGED, 1, Integer::sum);
                     return;

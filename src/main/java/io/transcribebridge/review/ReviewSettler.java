@@ -110,6 +110,19 @@ public class ReviewSettler {
                 .ifPresent(json -> store.delete(output.reviewIndexKey(json.path("annotationId").asLong())));
     }
 
+    /**
+     * Writes the text and captions of a record again from the record: a settler that stopped between the record
+     * and its companions (a crash, an S3 error) left them missing or stale, and the record alone says the review is
+     * settled. The sweep calls this for records it lists without all three.
+     */
+    public void repairCompanions(String jobName) {
+        String jsonKey = store.output().reviewedKey(jobName, ".json");
+        store.conditional().read(jsonKey).ifPresent(stored -> {
+            LOG.info("Review of {}: text and captions written again from its record (some were missing)", jobName);
+            writeCompanions(jsonKey, jobName, (ObjectNode) parse(stored.body()), stored.etag());
+        });
+    }
+
     /** A task that no longer exists in Label Studio. */
     public Outcome removeTask(String jobName) {
         Optional<String> body = store.get(store.output().reviewedKey(jobName, ".json"));

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** The review loop's objects in the output bucket (see {@link OutputLayout}). */
 public class ReviewStore {
 
-    /** A deliverable record's key and ETag, as listed. */
-    public record Listed(String jobName, String key, String etag) {
+    /** A deliverable record's key and ETag, as listed, and whether its text and both captions were listed too. */
+    public record Listed(String jobName, String key, String etag, boolean complete) {
     }
 
     private final S3Client s3;
@@ -81,15 +81,25 @@ public class ReviewStore {
     /** The deliverable records ({@code reviewed/<job>.json}) by job name. */
     public Map<String, Listed> deliverables() {
         Map<String, Listed> listed = new LinkedHashMap<>();
+        Map<String, Integer> companions = new java.util.HashMap<>();
         String prefix = output.reviewedPrefix();
         s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(output.bucket()).prefix(prefix).build())
                 .contents().forEach(object -> {
                     String name = object.key().substring(prefix.length());
-                    if (name.endsWith(".json") && !name.contains("/")) {
-                        String job = name.substring(0, name.length() - ".json".length());
-                        listed.put(job, new Listed(job, object.key(), object.eTag()));
+                    int dot = name.lastIndexOf('.');
+                    if (name.contains("/") || dot < 0) {
+                        return;
+                    }
+                    String job = name.substring(0, dot);
+                    String extension = name.substring(dot);
+                    if (extension.equals(".json")) {
+                        listed.put(job, new Listed(job, object.key(), object.eTag(), false));
+                    } else if (ReviewSettler.COMPANIONS.contains(extension)) {
+                        companions.merge(job, 1, Integer::sum);
                     }
                 });
+        listed.replaceAll((job, record) -> new Listed(job, record.key(), record.etag(),
+                companions.getOrDefault(job, 0) == ReviewSettler.COMPANIONS.size()));
         return listed;
     }
 }

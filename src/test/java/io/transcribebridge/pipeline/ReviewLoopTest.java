@@ -242,6 +242,12 @@ class ReviewLoopTest extends BridgeTestSupport {
         Eventually.await(SLOW, "the record written by the sweep", () -> record(job) != null);
         assertThat(record(job).path("accuracy").path("deletions").asInt()).isEqualTo(1);
 
+        // captions lost after the record (a settler stopped between them): the sweep writes them again
+        Eventually.await(SLOW, "the captions", () -> s3.getString(BUCKET, reviewed(job, ".vtt")).isPresent());
+        s3.client().deleteObject(request -> request.bucket(BUCKET).key(reviewed(job, ".vtt")));
+        Eventually.await(SLOW, "the captions written again by the sweep",
+                () -> s3.getString(BUCKET, reviewed(job, ".vtt")).orElse("").contains("noon sharp"));
+
         labelStudio.dropNextWebhookDeliveries(1);
         labelStudio.deleteAnnotation(annotation.path("id").asInt());
         Eventually.await(SLOW, "the deliverables removed by the sweep", () -> s3.keys(BUCKET, OUTPUT_PREFIX

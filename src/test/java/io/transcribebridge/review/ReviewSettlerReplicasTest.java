@@ -92,4 +92,25 @@ class ReviewSettlerReplicasTest {
             assertThat(s3.etag(BUCKET, key + ".json")).isEqualTo(etag);
         }
     }
+
+    @Test
+    void textAndCaptionsLostAfterTheRecordAreListedAsIncompleteAndWrittenAgainFromIt() throws Exception {
+        ReviewSettler settler = settler();
+        ReviewStore store = new ReviewStore(EmbeddedS3.newClient(s3.endpoint()),
+                new OutputLayout(BUCKET, "transcribe-bridge/"));
+        settler.settle(state("job-repair", "2026-12-06T10:00:01.000001Z", "one two repaired"));
+        assertThat(store.deliverables().get("job-repair").complete()).isTrue();
+
+        // as if the settler had stopped after the record and the text
+        store.delete("transcribe-bridge/reviewed/job-repair.srt");
+        store.delete("transcribe-bridge/reviewed/job-repair.vtt");
+        assertThat(store.deliverables().get("job-repair").complete()).isFalse();
+        assertThat(settler.settle(state("job-repair", "2026-12-06T10:00:01.000001Z", "one two repaired")))
+                .as("the record alone says settled").isEqualTo(ReviewSettler.Outcome.UNCHANGED);
+
+        settler.repairCompanions("job-repair");
+        assertThat(store.deliverables().get("job-repair").complete()).isTrue();
+        assertThat(s3.getString(BUCKET, "transcribe-bridge/reviewed/job-repair.vtt").orElseThrow())
+                .contains("one two repaired");
+    }
 }
