@@ -190,6 +190,16 @@ class ReviewLoopTest extends BridgeTestSupport {
         assertThat(s3.getString(BUCKET, reviewed(job, ".srt")).orElseThrow()).contains("Junior.");
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void reportWebhookAnswerTimes() {
+        List<Long> millis = labelStudio.webhookDeliveries().stream().filter(WebhookDelivery::delivered)
+                .map(delivery -> delivery.duration().toMillis()).sorted().toList();
+        if (!millis.isEmpty()) {
+            System.out.println("Webhook answer times seen by Label Studio: " + millis.size() + " deliveries, median "
+                               + millis.get(millis.size() / 2) + " ms, max " + millis.get(millis.size() - 1) + " ms");
+        }
+    }
+
     @Test
     void withoutTheSecretAWebhookIsRefusedAndChangesNothing() throws Exception {
         Task task = reviewable("review/refused.wav", "Nothing to see here.");
