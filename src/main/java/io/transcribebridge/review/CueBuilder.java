@@ -53,6 +53,16 @@ public final class CueBuilder {
      * @param audioSeconds the length of the audio, for the whole-file cue
      */
     public static Subtitles build(List<TimedWord> words, String reference, double audioSeconds) {
+        return build(words, reference, audioSeconds, null);
+    }
+
+    /**
+     * As {@link #build(List, String, double)}, reusing {@code measured}'s word alignment when it aligned the same
+     * reference words with the same recognised words (the prediction's text is the transcript's words): aligning a
+     * 4-hour transcript twice costs seconds.
+     */
+    public static Subtitles build(List<TimedWord> words, String reference, double audioSeconds,
+                                  AccuracyMeter.Measurement measured) {
         String text = reference == null ? "" : reference;
         if (collapse(text).isEmpty()) {
             return new Subtitles(Method.WHOLE_FILE, List.of());
@@ -60,9 +70,11 @@ public final class CueBuilder {
         List<TextNormalizer.Token> tokens = TextNormalizer.tokens(text);
         List<TimedWord> recognised = split(words);
         if (!tokens.isEmpty() && !recognised.isEmpty()) {
-            WordAlignment.Result alignment = WordAlignment.align(
-                    tokens.stream().map(TextNormalizer.Token::word).toList(),
-                    recognised.stream().map(TimedWord::text).toList());
+            List<String> referenceWords = tokens.stream().map(TextNormalizer.Token::word).toList();
+            List<String> recognisedWords = recognised.stream().map(TimedWord::text).toList();
+            WordAlignment.Result alignment = measured != null && measured.referenceWords().equals(referenceWords)
+                                             && measured.hypothesisWords().equals(recognisedWords)
+                    ? measured.alignment() : WordAlignment.align(referenceWords, recognisedWords);
             if (alignment.matches() > 0) {
                 double[][] times = times(alignment, tokens.size(), recognised, audioSeconds);
                 return new Subtitles(Method.ALIGNED, cues(units(text, tokens, times[0], times[1])));

@@ -95,7 +95,7 @@ public final class Deliverables {
         } else {
             double seconds = review.audioSeconds().orElseGet(() -> words.isEmpty() ? 0.0
                     : words.get(words.size() - 1).end());
-            CueBuilder.Subtitles built = CueBuilder.build(words, reference.wholeText(), seconds);
+            CueBuilder.Subtitles built = CueBuilder.build(words, reference.wholeText(), seconds, measured);
             captions.put("method", built.method() == CueBuilder.Method.ALIGNED ? "aligned" : "whole-file");
             cues = built.cues();
         }
