@@ -1,7 +1,6 @@
 package io.transcribebridge.review;
 
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -174,24 +173,21 @@ public class ReviewSettler {
 
     /** Whether the stored record is of a later state of the task than the one just read. */
     static boolean newer(JsonNode stored, JsonNode candidate, TaskReview review) {
-        long storedId = stored.path("annotationId").asLong();
-        long candidateId = candidate.path("annotationId").asLong();
-        var storedAt = TaskReview.instant(stored.path("annotationUpdatedAt").asText(""));
-        var candidateAt = TaskReview.instant(candidate.path("annotationUpdatedAt").asText(""));
-        if (storedAt.isEmpty() || candidateAt.isEmpty()) {
+        Optional<TaskReview.Rank> storedRank = rank(stored);
+        Optional<TaskReview.Rank> candidateRank = rank(candidate);
+        if (storedRank.isEmpty() || candidateRank.isEmpty()) {
             return false;
         }
-        if (storedId == candidateId) {
-            return storedAt.get().isAfter(candidateAt.get());
+        long storedId = storedRank.get().id();
+        if (storedId == candidateRank.get().id()) {
+            return storedRank.get().updatedAt().isAfter(candidateRank.get().updatedAt());
         }
-        if (!review.countedAnnotationIds().contains(storedId)) {
-            return false;
-        }
-        Comparator<JsonNode> order = Comparator
-                .comparing((JsonNode r) -> r.path("groundTruth").asBoolean(false))
-                .thenComparing(r -> TaskReview.instant(r.path("annotationUpdatedAt").asText("")).orElseThrow())
-                .thenComparingLong(r -> r.path("annotationId").asLong());
-        return order.compare(stored, candidate) > 0;
+        return review.countedAnnotationIds().contains(storedId) && storedRank.get().compareTo(candidateRank.get()) > 0;
+    }
+
+    private static Optional<TaskReview.Rank> rank(JsonNode record) {
+        return TaskReview.instant(record.path("annotationUpdatedAt").asText("")).map(updatedAt -> new TaskReview.Rank(
+                record.path("groundTruth").asBoolean(false), updatedAt, record.path("annotationId").asLong()));
     }
 
     private Outcome report(Outcome outcome, String jobName, JsonNode record) {

@@ -29,10 +29,24 @@ public record TaskReview(long taskId, String jobName, String sourceUri, Optional
     public record Prediction(String modelVersion, Double score, Transcription transcription) {
     }
 
-    private static final Comparator<JsonNode> WINNER = Comparator
-            .comparing((JsonNode a) -> a.path("ground_truth").asBoolean(false))
-            .thenComparing(a -> instant(a.path("updated_at").asText("")).orElse(Instant.EPOCH))
-            .thenComparingLong(a -> a.path("id").asLong());
+    /**
+     * How annotations rank: ground truth first, then the most recently updated, then the higher id. Decides the
+     * annotation that counts, and whether a stored record is of a later state than one read now.
+     */
+    public record Rank(boolean groundTruth, Instant updatedAt, long id) implements Comparable<Rank> {
+
+        private static final Comparator<Rank> ORDER = Comparator.comparing(Rank::groundTruth)
+                .thenComparing(Rank::updatedAt).thenComparingLong(Rank::id);
+
+        @Override
+        public int compareTo(Rank other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    private static final Comparator<JsonNode> WINNER = Comparator.comparing(a -> new Rank(
+            a.path("ground_truth").asBoolean(false), instant(a.path("updated_at").asText("")).orElse(Instant.EPOCH),
+            a.path("id").asLong()));
 
     /** Empty when the task was not created by this service (no {@code data.transcribe_job}). */
     public static Optional<TaskReview> of(JsonNode task) {
