@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.claims.ConditionalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,22 +33,22 @@ public class ReviewReconciler {
     private final ReviewApi api;
     private final ReviewSettler settler;
     private final ReviewStore store;
-    private final ObjectMapper mapper;
+    /** Which annotation state each record holds, by ETag: unchanged records are not read every sweep. */
+    private final ReviewedRecords records;
     private final Clock clock;
-    /** ETag of a record → "annotationId@updatedAt" it holds: unchanged records are not read every sweep. */
-    private final Map<String, String> seen = new ConcurrentHashMap<>();
 
-    public ReviewReconciler(ReviewApi api, ReviewSettler settler, ReviewStore store, ObjectMapper mapper, Clock clock) {
+    public ReviewReconciler(ReviewApi api, ReviewSettler settler, ReviewStore store, ReviewedRecords records,
+                            Clock clock) {
         this.api = api;
         this.settler = settler;
         this.store = store;
-        this.mapper = mapper;
+        this.records = records;
         this.clock = clock;
     }
 
     public synchronized Sweep sweep() throws IOException {
         Instant began = clock.instant();
-        Map<String, ReviewStore.Listed> records = store.deliverables();
+        Map<String, ReviewStore.Listed> listed = store.deliverables();
         Set<String> present = new HashSet<>();
         Map<ReviewSettler.Outcome, Integer> outcomes = new java.util.EnumMap<>(ReviewSettler.Outcome.class);
         int[] counts = new int[2];
@@ -60,7 +57,7 @@ public class ReviewReconciler {
             complete = api.forEachTask(task -> TaskReview.of(task).ifPresent(review -> {
                 counts[0]++;
                 present.add(review.jobName());
-                ReviewStore.Listed record = records.get(review.jobName());
+                ReviewStore.Listed record = listed.get(review.jobName());
                 if (review.annotation().isEmpty() && record == null) {
                     return;
                 }
@@ -68,7 +65,8 @@ public class ReviewReconciler {
                 if (record != null && !record.complete() && review.annotation().isPresent()) {
                     settler.repairCompanions(review.jobName());
                 }
-                if (record != null && review.annotation().isPresent() && state(review).equals(seen.get(record.etag()))) {
+                if (record != null && review.annotation().isPresent() && records.known(record.etag())
+                        .map(ReviewedRecords.Read::state).filter(state(review)::equals).isPresent()) {
                     outcomes.merge(ReviewSettler.Outcome.UNCHANGED, 1, Integer::sum);
                     return;
                 }
@@ -82,14 +80,14 @@ public class ReviewReconciler {
             throw e.getCause();
         }
         int removed = 0;
-        for (String job : records.keySet()) {
+        for (String job : listed.keySet()) {
             // only a complete reading shows a task is gone (tasks may be added or deleted while it pages)
             if (complete && !present.contains(job)) {
                 settler.removeTask(job);
                 removed++;
             }
         }
-        remember();
+        records.read(store.deliverables());
         int cleared = 0;
         for (ConditionalStore.Listed event : store.conditional().list(store.output().reviewInboxPrefix())) {
             if (event.lastModified().isBefore(began)) {
@@ -106,28 +104,6 @@ public class ReviewReconciler {
                     sweep.took().toMillis());
         }
         return sweep;
-    }
-
-    /** Notes the annotation state of every current record, by ETag. */
-    private void remember() {
-        Map<String, ReviewStore.Listed> records = store.deliverables();
-        Set<String> etags = new HashSet<>();
-        for (ReviewStore.Listed record : records.values()) {
-            etags.add(record.etag());
-            if (seen.containsKey(record.etag())) {
-                continue;
-            }
-            store.get(record.key()).ifPresent(body -> {
-                try {
-                    JsonNode json = mapper.readTree(body);
-                    seen.put(record.etag(), json.path("annotationId").asText() + "@"
-                                            + json.path("annotationUpdatedAt").asText());
-                } catch (IOException e) {
-                    // unreadable: settled again next time
-                }
-            });
-        }
-        seen.keySet().retainAll(etags);
     }
 
     private static String state(TaskReview review) {

@@ -12,13 +12,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transcribebridge.progress.OutputLayout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code reports/accuracy.json} and the proposed vocabularies ({@code vocabulary/<language>.txt|.json}) in step
  * with the reviewed files: refreshed a short while after reviews were settled ({@code REVIEW_REPORT_INTERVAL_MS}) and
- * after every reconciliation sweep. Reads only records whose ETag it has not seen. With
+ * after every reconciliation sweep. Reads only records whose ETag was not read before ({@link ReviewedRecords}). With
  * {@code REVIEW_VOCABULARY_APPLY=true} a changed proposal for the service's language is handed to the
  * {@link VocabularyApplier}.
  */
@@ -34,22 +32,21 @@ public class ReviewReports {
     public record Refreshed(int files, List<String> vocabularies, boolean applied) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReviewReports.class);
-
     private final ReviewStore store;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final ReviewSettings settings;
     private final String serviceLanguage;
     private final VocabularyApplier applier;
-    private final Map<String, ReviewedFile> byEtag = new HashMap<>();
+    private final ReviewedRecords records;
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private final Map<String, String> written = new HashMap<>();
     private final Map<String, String> appliedTables = new HashMap<>();
 
-    public ReviewReports(ReviewStore store, ObjectMapper mapper, Clock clock, ReviewSettings settings,
-                         String serviceLanguage, VocabularyApplier applier) {
+    public ReviewReports(ReviewStore store, ReviewedRecords records, ObjectMapper mapper, Clock clock,
+                         ReviewSettings settings, String serviceLanguage, VocabularyApplier applier) {
         this.store = store;
+        this.records = records;
         this.mapper = mapper;
         this.clock = clock;
         this.settings = settings;
@@ -68,28 +65,8 @@ public class ReviewReports {
 
     public synchronized Refreshed refresh() throws Exception {
         OutputLayout output = store.output();
-        List<ReviewedFile> files = new ArrayList<>();
-        Map<String, ReviewedFile> current = new HashMap<>();
-        for (ReviewStore.Listed record : store.deliverables().values()) {
-            ReviewedFile file = byEtag.get(record.etag());
-            if (file == null) {
-                Optional<String> body = store.get(record.key());
-                if (body.isEmpty()) {
-                    continue;
-                }
-                try {
-                    file = Deliverables.reviewedFile(mapper.readTree(body.get()));
-                } catch (IOException e) {
-                    LOG.warn("Skipped s3://{}/{} in the accuracy report: not JSON ({})", output.bucket(),
-                            record.key(), e.getMessage());
-                    continue;
-                }
-            }
-            current.put(record.etag(), file);
-            files.add(file);
-        }
-        byEtag.clear();
-        byEtag.putAll(current);
+        List<ReviewedFile> files = records.read(store.deliverables()).stream().map(ReviewedRecords.Read::file)
+                .toList();
 
         ObjectNode report = AccuracyReport.build(mapper, files, clock.instant());
         store.put(output.accuracyReportKey(), pretty(report), "application/json");

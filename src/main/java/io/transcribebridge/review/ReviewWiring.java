@@ -39,7 +39,8 @@ public final class ReviewWiring {
         ReviewStore store = new ReviewStore(s3, output);
         ReviewApi api = new ReviewApi(bridge.labelStudioUrl(), bridge.labelStudioProjectId(), auth, http, mapper,
                 bridge.labelStudioTimeout());
-        ReviewReports reports = new ReviewReports(store, mapper, clock, settings, bridge.languageCode(),
+        ReviewedRecords records = new ReviewedRecords(store, mapper);
+        ReviewReports reports = new ReviewReports(store, records, mapper, clock, settings, bridge.languageCode(),
                 (language, fileUri) -> applyVocabulary(context, settings, language, fileUri));
         ReviewSettler settler = new ReviewSettler(store, new TranscriptWords(store, new TranscriptParser(mapper)),
                 mapper, bridge.languageCode(), settled -> {
@@ -54,7 +55,7 @@ public final class ReviewWiring {
         registry.bind("reviewInbox", new ReviewInbox(store, mapper, bridge.labelStudioProjectId(), clock,
                 metrics::webhook));
         registry.bind("reviewEvents", new ReviewEvents(api, settler, store, mapper, action -> metrics.notSettled()));
-        registry.bind("reviewReconciler", new ReviewReconciler(api, settler, store, mapper, clock));
+        registry.bind("reviewReconciler", new ReviewReconciler(api, settler, store, records, clock));
         registry.bind("reviewReports", reports);
         settings.webhookUrl().ifPresent(url -> registry.bind("webhookRegistration",
                 new WebhookRegistration(api, mapper, url, settings.webhookSecret())));
