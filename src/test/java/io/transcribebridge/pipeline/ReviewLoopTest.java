@@ -1,7 +1,6 @@
 package io.transcribebridge.pipeline;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import io.transcribebridge.testing.ManagementEndpoints;
 import io.transcribebridge.testing.labelstudio.EditorResults;
 import io.transcribebridge.testing.labelstudio.Task;
 import io.transcribebridge.testing.labelstudio.WebhookDelivery;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,30 +30,19 @@ class ReviewLoopTest extends BridgeTestSupport {
 
     private static final String SECRET = "a-long-webhook-secret-0123456789";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static int webhookPort;
-
-    @BeforeAll
-    static void choosePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            webhookPort = socket.getLocalPort();
-        }
-    }
+    private static final int webhookPort = freePort();
 
     @Override
     protected Properties properties() {
         Properties p = super.properties();
-        p.setProperty("review.enabled", "true");
-        p.setProperty("review.webhook-port", Integer.toString(webhookPort));
-        p.setProperty("review.webhook-secret", SECRET);
-        p.setProperty("review.webhook-url", webhookUrl());
+        enableReview(p, webhookPort, SECRET);
         p.setProperty("review.reconcile-interval-ms", "1500");
         p.setProperty("review.first-sweep-delay-ms", "1500");
-        p.setProperty("review.report-interval-ms", "300");
         return p;
     }
 
     private static String webhookUrl() {
-        return "http://localhost:" + webhookPort + "/label-studio/webhook";
+        return webhookUrl(webhookPort);
     }
 
     private Task reviewable(String key, String speech) {

@@ -1,7 +1,6 @@
 package io.transcribebridge.pipeline;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,6 @@ import io.transcribebridge.testing.Eventually;
 import io.transcribebridge.testing.ManagementEndpoints;
 import io.transcribebridge.testing.labelstudio.EditorResults;
 import io.transcribebridge.testing.labelstudio.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,23 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewReportTest extends BridgeTestSupport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static int webhookPort;
-
-    @BeforeAll
-    static void choosePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            webhookPort = socket.getLocalPort();
-        }
-    }
+    private static final int webhookPort = freePort();
 
     @Override
     protected Properties properties() {
         Properties p = super.properties();
-        p.setProperty("review.enabled", "true");
-        p.setProperty("review.webhook-port", Integer.toString(webhookPort));
-        p.setProperty("review.webhook-secret", "report-secret-0123456789");
-        p.setProperty("review.webhook-url", "http://localhost:" + webhookPort + "/label-studio/webhook");
-        p.setProperty("review.report-interval-ms", "300");
+        enableReview(p, webhookPort, "report-secret-0123456789");
         p.setProperty("review.vocabulary-name", "reviewed-terms");
         p.setProperty("review.vocabulary-apply", "true");
         return p;

@@ -1,7 +1,5 @@
 package io.transcribebridge.pipeline;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -12,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.transcribebridge.testing.Eventually;
 import io.transcribebridge.testing.labelstudio.EditorResults;
 import io.transcribebridge.testing.labelstudio.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,14 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewSegmentsTest extends PredictionModeTestSupport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static int webhookPort;
-
-    @BeforeAll
-    static void choosePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            webhookPort = socket.getLocalPort();
-        }
-    }
+    private static final int webhookPort = freePort();
 
     @Override
     protected String shippedConfig() {
@@ -44,11 +34,7 @@ class ReviewSegmentsTest extends PredictionModeTestSupport {
         p.setProperty("transcribe.speaker-labels.max", "2");
         p.setProperty("label-studio.speaker-labels", "spk_0=Agent,spk_1=Customer");
         p.setProperty("label-studio.default-label", "Other");
-        p.setProperty("review.enabled", "true");
-        p.setProperty("review.webhook-port", Integer.toString(webhookPort));
-        p.setProperty("review.webhook-secret", "segments-secret-0123456789");
-        p.setProperty("review.webhook-url", "http://127.0.0.1:" + webhookPort + "/label-studio/webhook");
-        p.setProperty("review.report-interval-ms", "300");
+        enableReview(p, webhookPort, "segments-secret-0123456789");
     }
 
     @Test

@@ -46,15 +46,7 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
     private static final List<String> EMULATOR_LOGGERS = List.of("org.eclipse.jetty", "org.gaul", "org.jclouds");
 
     private static LogCapture logs;
-    private static final int webhookPort = freeWebhookPort();
-
-    private static int freeWebhookPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final int webhookPort = freePort();
 
     /** Runs after {@link BridgeTestSupport}'s start-up (JUnit runs superclass {@code @BeforeAll} methods first). */
     @BeforeAll
@@ -96,10 +88,7 @@ class SecretsNeverLeakTest extends BridgeTestSupport {
         Properties p = super.properties();
         p.setProperty("health.check-interval-ms", "200");
         // the review loop on: its webhook secret is searched for too
-        p.setProperty("review.enabled", "true");
-        p.setProperty("review.webhook-port", Integer.toString(webhookPort));
-        p.setProperty("review.webhook-secret", WEBHOOK_SECRET);
-        p.setProperty("review.webhook-url", "http://localhost:" + webhookPort + "/label-studio/webhook");
+        enableReview(p, webhookPort, WEBHOOK_SECRET);
         return p;
     }
 

@@ -74,10 +74,29 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         }
     }
 
-    private static int freePort() throws IOException {
+    protected static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The webhook URL of the service when the review loop serves on {@code webhookPort}. */
+    protected static String webhookUrl(int webhookPort) {
+        return "http://localhost:" + webhookPort + "/label-studio/webhook";
+    }
+
+    /**
+     * The review loop on, as an operator turns it on: its webhook on {@code webhookPort} with {@code secret},
+     * registered at start, and the report refreshed soon after reviews (a test need not wait 30 s).
+     */
+    protected static void enableReview(Properties p, int webhookPort, String secret) {
+        p.setProperty("review.enabled", "true");
+        p.setProperty("review.webhook-port", Integer.toString(webhookPort));
+        p.setProperty("review.webhook-secret", secret);
+        p.setProperty("review.webhook-url", webhookUrl(webhookPort));
+        p.setProperty("review.report-interval-ms", "300");
     }
 
     /** The same wiring as {@link io.transcribebridge.Application}: one configuration class, no package scan. */
