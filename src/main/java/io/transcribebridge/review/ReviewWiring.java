@@ -1,10 +1,14 @@
 package io.transcribebridge.review;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.transcribebridge.aws2.transcribe.Transcribe2Constants;
 import io.transcribebridge.config.BridgeSettings;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
 import io.transcribebridge.progress.OutputLayout;
@@ -68,12 +72,12 @@ public final class ReviewWiring {
     private static void applyVocabulary(CamelContext context, ReviewSettings settings, String language,
                                         String fileUri) {
         try (ProducerTemplate producer = context.createProducerTemplate()) {
-            producer.sendBodyAndHeaders("direct:apply-vocabulary", null, java.util.Map.of(
-                    "CamelAwsTranscribeVocabularyName", settings.vocabularyName().orElseThrow(),
-                    "CamelAwsTranscribeLanguageCode", language,
-                    "CamelAwsTranscribeVocabularyFileUri", fileUri));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            producer.sendBodyAndHeaders("direct:apply-vocabulary", null, Map.of(
+                    Transcribe2Constants.VOCABULARY_NAME, settings.vocabularyName().orElseThrow(),
+                    Transcribe2Constants.LANGUAGE_CODE, language,
+                    Transcribe2Constants.VOCABULARY_FILE_URI, fileUri));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
