@@ -55,16 +55,18 @@ public class ReviewSettler {
         ObjectNode candidate = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<ConditionalStore.Stored> existing = store.conditional().read(jsonKey);
+            // parsed once per attempt: a 4-hour record is about a megabyte
+            JsonNode current = existing.map(stored -> parse(stored.body())).orElse(null);
             if (review.annotation().isEmpty()) {
-                if (existing.isEmpty()) {
+                if (current == null) {
                     return report(Outcome.NO_REVIEW, review.jobName(), null);
                 }
-                remove(review.jobName(), Optional.of(parse(existing.get().body())));
+                remove(review.jobName(), Optional.of(current));
                 return report(Outcome.DELETED, review.jobName(), null);
             }
-            if (existing.isPresent() && sameState(parse(existing.get().body()), review)) {
+            if (current != null && sameState(current, review)) {
                 // the same annotation at the same update, against the same prediction: nothing to compute
-                return report(Outcome.UNCHANGED, review.jobName(), parse(existing.get().body()));
+                return report(Outcome.UNCHANGED, review.jobName(), current);
             }
             if (candidate == null) {
                 boolean wholeFile = !review.annotation().get().transcription().segments();
@@ -73,7 +75,6 @@ public class ReviewSettler {
             }
             Optional<String> etag;
             if (existing.isPresent()) {
-                JsonNode current = parse(existing.get().body());
                 if (newer(current, candidate, review)) {
                     LOG.info("Review of {} (task {}): kept annotation {} of {}, newer than annotation {} of {} read "
                              + "now", review.jobName(), review.taskId(), current.path("annotationId").asLong(),
@@ -145,12 +146,16 @@ public class ReviewSettler {
             store.put(output.reviewedKey(jobName, ".txt"), files.txt(), "text/plain; charset=utf-8");
             store.put(output.reviewedKey(jobName, ".srt"), files.srt(), "application/x-subrip; charset=utf-8");
             store.put(output.reviewedKey(jobName, ".vtt"), files.vtt(), "text/vtt; charset=utf-8");
-            Optional<ConditionalStore.Stored> now = store.conditional().read(jsonKey);
-            if (now.isEmpty() || now.get().etag().equals(currentEtag)) {
-                if (now.isEmpty()) {
-                    // removed meanwhile (the review was deleted): take the companions away too
-                    COMPANIONS.forEach(extension -> store.delete(output.reviewedKey(jobName, extension)));
-                }
+            // a HEAD: the record (up to a megabyte for 4 hours) is read again only when another settler replaced it
+            Optional<String> etagNow = store.etag(jsonKey);
+            if (etagNow.isPresent() && etagNow.get().equals(currentEtag)) {
+                return;
+            }
+            Optional<ConditionalStore.Stored> now = etagNow.isEmpty() ? Optional.empty()
+                    : store.conditional().read(jsonKey);
+            if (now.isEmpty()) {
+                // removed meanwhile (the review was deleted): take the companions away too
+                COMPANIONS.forEach(extension -> store.delete(output.reviewedKey(jobName, extension)));
                 return;
             }
             current = (ObjectNode) parse(now.get().body());

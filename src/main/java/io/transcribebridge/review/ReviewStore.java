@@ -60,6 +60,20 @@ public class ReviewStore {
         }
     }
 
+    /** The ETag of {@code key}, or empty when it does not exist. */
+    public Optional<String> etag(String key) {
+        try {
+            return Optional.of(s3.headObject(request -> request.bucket(output.bucket()).key(key)).eTag());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public void delete(String key) {
         conditional.delete(key);
     }
