@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.transcribebridge.claims.ConditionalStore;
 import io.transcribebridge.progress.OutputLayout;
@@ -48,22 +49,18 @@ public class ReviewStore {
     }
 
     public Optional<byte[]> bytes(String key) {
-        try {
-            return Optional.of(s3.getObjectAsBytes(request -> request.bucket(output.bucket()).key(key)).asByteArray());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return ifExists(() -> s3.getObjectAsBytes(request -> request.bucket(output.bucket()).key(key)).asByteArray());
     }
 
     /** The ETag of {@code key}, or empty when it does not exist. */
     public Optional<String> etag(String key) {
+        return ifExists(() -> s3.headObject(request -> request.bucket(output.bucket()).key(key)).eTag());
+    }
+
+    /** A GET answers NoSuchKey for a missing key, a HEAD a bare 404: both mean empty. */
+    private static <T> Optional<T> ifExists(Supplier<T> request) {
         try {
-            return Optional.of(s3.headObject(request -> request.bucket(output.bucket()).key(key)).eTag());
+            return Optional.of(request.get());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
