@@ -81,7 +81,11 @@ public final class Claims extends ServiceSupport {
     private final Clock clock;
     private final Consumer<Outcome> outcomes;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
-    /** Versions another replica holds, until when: listing passes leave them alone meanwhile (no request). */
+    /**
+     * Versions another replica held, until when: listing passes leave them alone meanwhile (no request). Kept for a
+     * lease after that: a version another replica worked on is most likely finished by it, so its markers are read
+     * before it is claimed again (a claim written and deleted for nothing would be work for every replica).
+     */
     private final Map<String, Instant> elsewhere = new ConcurrentHashMap<>();
 
     public Claims(ConditionalStore store, OutputLayout layout, ProgressLedger ledger, ClaimSettings settings,
@@ -143,6 +147,9 @@ public final class Claims extends ServiceSupport {
         boolean won = false;
         try {
             synchronized (mine) {
+                if (elsewhere.remove(jobName) != null && finishedAlready(jobName)) {
+                    return count(Outcome.FINISHED);
+                }
                 Outcome outcome = claimRemotely(mine, source);
                 if (outcome == Outcome.NEW || outcome == Outcome.TAKEN_OVER) {
                     mine.active = activate;
@@ -183,13 +190,7 @@ public final class Claims extends ServiceSupport {
         }
         mine.record = record;
         mine.etag = etag.get();
-        if (store.exists(layout.doneKey(mine.jobName))) {
-            ledger.markDone(mine.jobName);
-            deleteQuietly(key);
-            return Outcome.FINISHED;
-        }
-        if (store.exists(layout.failedKey(mine.jobName))) {
-            ledger.markFailed(mine.jobName);
+        if (finishedAlready(mine.jobName)) {
             deleteQuietly(key);
             return Outcome.FINISHED;
         }
@@ -198,6 +199,19 @@ public final class Claims extends ServiceSupport {
                     previousOwner);
         }
         return mine.takenOver ? Outcome.TAKEN_OVER : Outcome.NEW;
+    }
+
+    /** The version's completion marker or failure record exists (the ledger learns which). */
+    private boolean finishedAlready(String jobName) {
+        if (store.exists(layout.doneKey(jobName))) {
+            ledger.markDone(jobName);
+            return true;
+        }
+        if (store.exists(layout.failedKey(jobName))) {
+            ledger.markFailed(jobName);
+            return true;
+        }
+        return false;
     }
 
     private Optional<ClaimRecord> parse(String body) {
@@ -246,18 +260,11 @@ public final class Claims extends ServiceSupport {
 
     /**
      * Another replica held the version's claim when this one last tried, and its lease has not run out since: a
-     * listing pass skips it without asking S3. Forgotten once the lease ends (then the claim is read again).
+     * listing pass skips it without asking S3. Once the lease ends it is claimed again, markers first.
      */
     public boolean knownHeldElsewhere(String jobName) {
         Instant until = elsewhere.get(jobName);
-        if (until == null) {
-            return false;
-        }
-        if (until.isAfter(clock.instant())) {
-            return true;
-        }
-        elsewhere.remove(jobName, until);
-        return false;
+        return until != null && until.isAfter(clock.instant());
     }
 
     /** Another replica holds a live claim on the job (one S3 read). */
@@ -346,7 +353,7 @@ public final class Claims extends ServiceSupport {
      */
     public List<SourceObject> sweep() {
         Instant now = clock.instant();
-        elsewhere.values().removeIf(until -> !until.isAfter(now));
+        elsewhere.values().removeIf(until -> until.plus(settings.lease()).isBefore(now));
         Instant stale = now.minus(settings.lease().dividedBy(2));
         List<SourceObject> takenOver = new ArrayList<>();
         for (ConditionalStore.Listed listed : store.list(layout.claimsPrefix())) {

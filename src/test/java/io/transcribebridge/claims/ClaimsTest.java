@@ -189,6 +189,39 @@ class ClaimsTest {
     }
 
     @Test
+    void aVersionSeenHeldElsewhereAndFinishedThereIsNotClaimedAgain() {
+        Claims a = replica("a");
+        Claims b = replica("b");
+        SourceObject source = object("calls/finished-by-a.wav");
+        a.claim(source, job(source), true);
+        assertThat(b.claim(source, job(source), true)).isEqualTo(Claims.Outcome.HELD_ELSEWHERE);
+        s3.put(bucket, layout.doneKey(job(source)), "{}");
+        a.finish(job(source));
+        clock.advance(LEASE.plusSeconds(1));
+        int writesBefore = s3.conditionalWrites();
+
+        // b's listing pass comes back to it once a's lease is over: a most likely finished it
+        assertThat(b.claim(source, job(source), true)).isEqualTo(Claims.Outcome.FINISHED);
+        assertThat(s3.conditionalWrites() - writesBefore).as("claims written by b for a finished version")
+                .isZero();
+        assertThat(b.knownHeldElsewhere(job(source))).isFalse();
+        assertThat(b.holds(job(source))).isFalse();
+    }
+
+    @Test
+    void aVersionSeenHeldElsewhereAndStillUnfinishedIsTakenOverOnceItsClaimExpires() {
+        Claims a = replica("a");
+        Claims b = replica("b");
+        SourceObject source = object("calls/a-died.wav");
+        a.claim(source, job(source), true);
+        assertThat(b.claim(source, job(source), true)).isEqualTo(Claims.Outcome.HELD_ELSEWHERE);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(b.claim(source, job(source), true)).isEqualTo(Claims.Outcome.TAKEN_OVER);
+        assertThat(b.holds(job(source))).isTrue();
+    }
+
+    @Test
     void aVersionWhoseHolderDiedAfterTheMarkerIsFinishedNotRedone() {
         Claims a = replica("a");
         Claims b = replica("b");
