@@ -130,6 +130,7 @@ class ReviewLoopTest extends BridgeTestSupport {
                 "[{\"from\":\"jon\",\"to\":\"john\",\"count\":1},{\"from\":\"smyth\",\"to\":\"smith\",\"count\":1}]");
         assertThat(record.path("captions").path("method").asText()).isEqualTo("aligned");
 
+        awaitReviewedFiles(job, "John Smith.");
         assertThat(s3.getString(BUCKET, reviewed(job, ".txt")))
                 .contains("Good morning. Please state your name for the record. My name is John Smith.\n");
         // the emulator times each word (0.5 s from the start, 0.4 s a word and a pause after a sentence): the
@@ -163,7 +164,7 @@ class ReviewLoopTest extends BridgeTestSupport {
                 .equals(updated.path("updated_at").asText()));
         assertThat(record(job).path("text").asText()).endsWith("John Smith, Junior.");
         assertThat(record(job).path("accuracy").path("deletions").asInt()).as("Junior, not heard").isEqualTo(1);
-        assertThat(s3.getString(BUCKET, reviewed(job, ".txt")).orElseThrow()).contains("Junior.");
+        awaitReviewedFiles(job, "Junior.");
 
         // the ANNOTATION_CREATED event once more, late: it settles the current review, never the one it describes
         String before = s3.getString(BUCKET, reviewed(job, ".json")).orElseThrow();
@@ -219,6 +220,7 @@ class ReviewLoopTest extends BridgeTestSupport {
         Eventually.await(SLOW, "the reviewed record", () -> record(job) != null);
         assertThat(record(job).path("accuracy").path("wer").asDouble()).isZero();
         assertThat(record(job).path("corrections")).isEmpty();
+        awaitReviewedFiles(job, "Can you hear me now?");
 
         labelStudio.deleteAnnotation(annotation.path("id").asInt());
         Eventually.await(SLOW, "every deliverable removed", () -> s3.keys(BUCKET, OUTPUT_PREFIX + "reviewed/"

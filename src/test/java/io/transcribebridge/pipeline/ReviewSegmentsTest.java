@@ -101,6 +101,7 @@ class ReviewSegmentsTest extends PredictionModeTestSupport {
             vtt.add(time(start, '.') + " --> " + time(end, '.') + "\n<v " + label + ">" + corrected[i] + "\n");
             txt.append(label).append(": ").append(corrected[i]).append('\n');
         }
+        awaitReviewedFiles(job, corrected[2]);
         assertThat(s3.getString(BUCKET, key + ".srt")).contains(String.join("\n", srt));
         assertThat(s3.getString(BUCKET, key + ".vtt")).contains("WEBVTT\n\n" + String.join("\n", vtt));
         assertThat(s3.getString(BUCKET, key + ".txt")).contains(txt.toString());

@@ -99,6 +99,17 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         p.setProperty("review.report-interval-ms", "300");
     }
 
+    /**
+     * A review's {@code .txt}, {@code .srt} and {@code .vtt}, written just after its {@code .json} record: waits
+     * until all three are there and say {@code text}.
+     */
+    protected static void awaitReviewedFiles(String job, String text) {
+        String key = OUTPUT_PREFIX + "reviewed/" + job;
+        Eventually.await(SLOW, "the text and captions of " + job + " saying '" + text + "'", () -> java.util.stream
+                .Stream.of(".txt", ".srt", ".vtt")
+                .allMatch(extension -> s3.getString(BUCKET, key + extension).orElse("").contains(text)));
+    }
+
     /** The same wiring as {@link io.transcribebridge.Application}: one configuration class, no package scan. */
     @Override
     protected void configure(MainConfigurationProperties configuration) {
