@@ -3,9 +3,7 @@ package io.transcribebridge.labelstudio;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,29 +33,24 @@ public final class LabelStudioProjects {
 
     private final URI baseUrl;
     private final LabelStudioAuth auth;
-    private final HttpClient http;
+    private final LabelStudioRequests requests;
     private final ObjectMapper mapper;
-    private final Duration timeout;
 
     public LabelStudioProjects(URI baseUrl, LabelStudioAuth auth, HttpClient http, ObjectMapper mapper,
                                Duration timeout) {
         this.baseUrl = baseUrl;
         this.auth = auth;
-        this.http = http;
+        this.requests = new LabelStudioRequests(baseUrl, auth, http, timeout);
         this.mapper = mapper;
-        this.timeout = timeout;
     }
 
     public URI projectUri(int projectId) {
-        return LabelStudioUrls.resolve(baseUrl, "/api/projects/" + projectId + "/");
+        return requests.resolve("/api/projects/" + projectId + "/");
     }
 
     public Project project(int projectId) throws IOException {
         URI uri = projectUri(projectId);
-        HttpResponse<String> response = get(uri);
-        if (response.statusCode() == 401 && auth.renewAfterUnauthorized()) {
-            response = get(uri);
-        }
+        HttpResponse<String> response = requests.send("GET", uri, null);
         int status = response.statusCode();
         String body = response.body();
         if (status == 200) {
@@ -104,22 +97,5 @@ public final class LabelStudioProjects {
         }
         return new Project(projectId, json.path("title").asText(""), json.path("label_config").asText(""),
                 json.path("model_version").isTextual() ? json.path("model_version").asText() : "");
-    }
-
-    private HttpResponse<String> get(URI uri) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("Authorization", auth.authorizationHeader())
-                .GET()
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading project details from Label Studio", e);
-        } catch (IOException e) {
-            throw new IOException("cannot reach Label Studio at " + uri + ": " + LabelStudioAuth.describe(e), e);
-        }
     }
 }

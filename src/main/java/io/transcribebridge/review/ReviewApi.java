@@ -3,9 +3,7 @@ package io.transcribebridge.review;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transcribebridge.labelstudio.LabelStudioAuth;
 import io.transcribebridge.labelstudio.LabelStudioErrors;
-import io.transcribebridge.labelstudio.LabelStudioUrls;
+import io.transcribebridge.labelstudio.LabelStudioRequests;
 
 /**
  * What the review loop asks Label Studio: a task with its annotations (cancelled ones too) and predictions, every
@@ -28,21 +26,15 @@ public class ReviewApi {
 
     static final int PAGE_SIZE = 100;
 
-    private final URI baseUrl;
     private final int projectId;
-    private final LabelStudioAuth auth;
-    private final HttpClient http;
+    private final LabelStudioRequests requests;
     private final ObjectMapper mapper;
-    private final Duration timeout;
 
     public ReviewApi(URI baseUrl, int projectId, LabelStudioAuth auth, HttpClient http, ObjectMapper mapper,
                      Duration timeout) {
-        this.baseUrl = baseUrl;
         this.projectId = projectId;
-        this.auth = auth;
-        this.http = http;
+        this.requests = new LabelStudioRequests(baseUrl, auth, http, timeout);
         this.mapper = mapper;
-        this.timeout = timeout;
     }
 
     public int projectId() {
@@ -129,31 +121,6 @@ public class ReviewApi {
     }
 
     private HttpResponse<String> send(String method, String path, JsonNode body) throws IOException {
-        URI uri = LabelStudioUrls.resolve(baseUrl, path);
-        HttpResponse<String> response = sendOnce(method, uri, body);
-        if (response.statusCode() == 401 && auth.renewAfterUnauthorized()) {
-            response = sendOnce(method, uri, body);
-        }
-        return response;
-    }
-
-    private HttpResponse<String> sendOnce(String method, URI uri, JsonNode body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/json")
-                .header("Authorization", auth.authorizationHeader());
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while asking Label Studio", e);
-        } catch (IOException e) {
-            throw new IOException("cannot reach Label Studio at " + uri + ": " + LabelStudioAuth.describe(e), e);
-        }
+        return requests.send(method, requests.resolve(path), body == null ? null : mapper.writeValueAsString(body));
     }
 }
