@@ -4,20 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.transcribebridge.testing.Eventually;
-import io.transcribebridge.testing.s3.EmbeddedS3;
-import io.transcribebridge.testing.transcribe.TranscribeEmulator;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.transcribe.TranscribeClient;
 import software.amazon.awssdk.services.transcribe.model.BadRequestException;
 import software.amazon.awssdk.services.transcribe.model.ConflictException;
 import software.amazon.awssdk.services.transcribe.model.DeleteTranscriptionJobResponse;
@@ -33,32 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The aws2-transcribe component against the Transcribe emulator (AWS JSON 1.1 over HTTP). */
-class Transcribe2ProducerTest extends CamelTestSupport {
-
-    private static EmbeddedS3 s3;
-    private static TranscribeEmulator emulator;
+class Transcribe2ProducerTest extends Transcribe2EmulatorTestSupport {
 
     @BeforeAll
     static void startServers() {
-        s3 = EmbeddedS3.start();
-        s3.createBucket("media");
-        s3.put("media", "talk.wav", "Hello from the component test.");
-        emulator = TranscribeEmulator.start(s3.client()).runFor(Duration.ofMillis(300));
-    }
-
-    @AfterAll
-    static void stopServers() {
-        emulator.close();
-        s3.close();
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        registry.bind("client", TranscribeClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .build());
+        startServers("media", Map.of("talk.wav", "Hello from the component test.")).runFor(Duration.ofMillis(300));
     }
 
     @Override

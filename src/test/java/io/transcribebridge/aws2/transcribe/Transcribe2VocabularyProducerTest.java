@@ -4,20 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.transcribebridge.testing.s3.EmbeddedS3;
-import io.transcribebridge.testing.transcribe.TranscribeEmulator;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.transcribe.TranscribeClient;
 import software.amazon.awssdk.services.transcribe.model.BadRequestException;
 import software.amazon.awssdk.services.transcribe.model.ConflictException;
 import software.amazon.awssdk.services.transcribe.model.CreateVocabularyRequest;
@@ -33,35 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** createVocabulary, updateVocabulary and getVocabulary of the aws2-transcribe component against the emulator. */
-class Transcribe2VocabularyProducerTest extends CamelTestSupport {
+class Transcribe2VocabularyProducerTest extends Transcribe2EmulatorTestSupport {
 
     private static final String TABLE = "Phrase\tSoundsLike\tIPA\tDisplayAs\nTranscribe-Bridge\t\t\tTranscribe Bridge\n";
 
-    private static EmbeddedS3 s3;
-    private static TranscribeEmulator emulator;
-
     @BeforeAll
     static void startServers() {
-        s3 = EmbeddedS3.start();
-        s3.createBucket("vocab");
-        s3.put("vocab", "calls.txt", TABLE);
-        s3.put("vocab", "digits.txt", "Phrase\tSoundsLike\tIPA\tDisplayAs\nRoute-66\t\t\tRoute 66\n");
-        emulator = TranscribeEmulator.start(s3.client());
-    }
-
-    @AfterAll
-    static void stopServers() {
-        emulator.close();
-        s3.close();
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        registry.bind("client", TranscribeClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .build());
+        startServers("vocab", Map.of("calls.txt", TABLE,
+                "digits.txt", "Phrase\tSoundsLike\tIPA\tDisplayAs\nRoute-66\t\t\tRoute 66\n"));
     }
 
     @Override
