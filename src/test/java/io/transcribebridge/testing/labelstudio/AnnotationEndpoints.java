@@ -82,8 +82,8 @@ final class AnnotationEndpoints {
         ObjectNode errors = Json.object();
         JsonNode result = body.has("result") ? body.get("result") : Json.array();
         resultError(result, project.config()).ifPresent(e -> errors.putArray("result").add(e));
-        boolean cancelled = bool(body, "was_cancelled", false, errors);
-        boolean groundTruth = bool(body, "ground_truth", false, errors);
+        boolean cancelled = RequestBodies.bool(body, "was_cancelled", false, errors);
+        boolean groundTruth = RequestBodies.bool(body, "ground_truth", false, errors);
         Double leadTime = leadTime(body, null, errors);
         if (!errors.isEmpty()) {
             throw Errors.validation(errors);
@@ -106,8 +106,8 @@ final class AnnotationEndpoints {
         if (body.has("result")) {
             resultError(result, project.config()).ifPresent(e -> errors.putArray("result").add(e));
         }
-        boolean cancelled = bool(body, "was_cancelled", current.wasCancelled(), errors);
-        boolean groundTruth = bool(body, "ground_truth", current.groundTruth(), errors);
+        boolean cancelled = RequestBodies.bool(body, "was_cancelled", current.wasCancelled(), errors);
+        boolean groundTruth = RequestBodies.bool(body, "ground_truth", current.groundTruth(), errors);
         Double leadTime = leadTime(body, current.leadTime(), errors);
         if (!errors.isEmpty()) {
             throw Errors.validation(errors);
@@ -191,25 +191,6 @@ final class AnnotationEndpoints {
             }
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
-    }
-
-    private static boolean bool(JsonNode body, String field, boolean fallback, ObjectNode errors) {
-        JsonNode value = body.get(field);
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        String text = value.isNumber() || value.isTextual() ? value.asText().toLowerCase() : "";
-        return switch (text) {
-            case "true", "1", "yes", "on", "y", "t" -> true;
-            case "false", "0", "no", "off", "n", "f" -> false;
-            default -> {
-                errors.putArray(field).add("Must be a valid boolean.");
-                yield fallback;
-            }
-        };
     }
 
     private static Double leadTime(JsonNode body, Double fallback, ObjectNode errors) {

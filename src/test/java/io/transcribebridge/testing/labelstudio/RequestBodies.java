@@ -2,6 +2,7 @@ package io.transcribebridge.testing.labelstudio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,6 +45,29 @@ final class RequestBodies {
         } catch (IOException e) {
             throw Errors.detail(400, "JSON parse error - " + e.getMessage());
         }
+    }
+
+    /**
+     * DRF's BooleanField on a JSON body: {@code fallback} when the field is absent; a value it does not take is a
+     * validation error of the field, added to {@code errors}.
+     */
+    static boolean bool(JsonNode body, String field, boolean fallback, ObjectNode errors) {
+        JsonNode value = body.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value.isNumber() || value.isTextual() ? value.asText().toLowerCase() : "";
+        return switch (text) {
+            case "true", "1", "yes", "on", "y", "t" -> true;
+            case "false", "0", "no", "off", "n", "f" -> false;
+            default -> {
+                errors.putArray(field).add("Must be a valid boolean.");
+                yield fallback;
+            }
+        };
     }
 
     /** LS {@code bool_from_request}; an unparseable value is a ValueError, hence a 500. */

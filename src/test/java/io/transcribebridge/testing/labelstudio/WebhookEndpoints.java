@@ -186,9 +186,9 @@ final class WebhookEndpoints {
                 fields.project = id.get();
             }
         }
-        fields.sendPayload = bool(body, "send_payload", fields.sendPayload, errors);
-        fields.sendForAllActions = bool(body, "send_for_all_actions", fields.sendForAllActions, errors);
-        fields.isActive = bool(body, "is_active", fields.isActive, errors);
+        fields.sendPayload = RequestBodies.bool(body, "send_payload", fields.sendPayload, errors);
+        fields.sendForAllActions = RequestBodies.bool(body, "send_for_all_actions", fields.sendForAllActions, errors);
+        fields.isActive = RequestBodies.bool(body, "is_active", fields.isActive, errors);
         JsonNode headers = body.get("headers");
         if (headers != null) {
             headerError(headers).ifPresentOrElse(e -> errors.putArray("headers").add(e), () -> {
@@ -226,26 +226,6 @@ final class WebhookEndpoints {
             throw Errors.nonFieldError("Project webhook can't contain organization-only action.");
         }
         return fields;
-    }
-
-    private static boolean bool(ObjectNode body, String field, boolean fallback, ObjectNode errors) {
-        JsonNode value = body.get(field);
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        String text = value.isNumber() || value.isTextual() ? value.asText().toLowerCase() : "";
-        switch (text) {
-            case "true", "1", "yes", "on", "y", "t":
-                return true;
-            case "false", "0", "no", "off", "n", "f":
-                return false;
-            default:
-                errors.putArray(field).add("Must be a valid boolean.");
-                return fallback;
-        }
     }
 
     /** HEADERS_SCHEMA: an object of at most 10 string values whose keys match {@code ^[a-zA-Z0-9-_]+$}. */
