@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,10 @@ public class ReviewReconciler {
     private final ReviewApi api;
     private final ReviewSettler settler;
     private final ReviewStore store;
-    /** Which annotation state each record holds, by ETag: unchanged records are not read every sweep. */
+    /**
+     * Which annotation state each record holds, by ETag: unchanged records are not read every sweep. Filled by the
+     * accuracy report's refresh, which reads every record and follows every sweep (route {@code review-reconcile}).
+     */
     private final ReviewedRecords records;
     private final Clock clock;
 
@@ -50,7 +54,7 @@ public class ReviewReconciler {
         Instant began = clock.instant();
         Map<String, ReviewStore.Listed> listed = store.deliverables();
         Set<String> present = new HashSet<>();
-        Map<ReviewSettler.Outcome, Integer> outcomes = new java.util.EnumMap<>(ReviewSettler.Outcome.class);
+        Map<ReviewSettler.Outcome, Integer> outcomes = new EnumMap<>(ReviewSettler.Outcome.class);
         int[] counts = new int[2];
         boolean complete;
         try {
@@ -87,7 +91,6 @@ public class ReviewReconciler {
                 removed++;
             }
         }
-        records.read(store.deliverables());
         int cleared = 0;
         for (ConditionalStore.Listed event : store.conditional().list(store.output().reviewInboxPrefix())) {
             if (event.lastModified().isBefore(began)) {
