@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -85,14 +86,24 @@ public final class ConditionalStore {
     }
 
     public boolean exists(String key) {
+        return etag(key).isPresent();
+    }
+
+    /** The ETag of {@code key} (a HEAD), or empty when it does not exist. */
+    public Optional<String> etag(String key) {
+        return ifExists(() -> s3.headObject(request -> request.bucket(bucket).key(key)).eTag());
+    }
+
+    /** The answer of an S3 request about one key, or empty when the key does not exist. */
+    public static <T> Optional<T> ifExists(Supplier<T> request) {
         try {
-            s3.headObject(request -> request.bucket(bucket).key(key));
-            return true;
+            return Optional.of(request.get());
         } catch (NoSuchKeyException e) {
-            return false;
+            return Optional.empty();
         } catch (S3Exception e) {
+            // a HEAD of a missing key is answered with a bare 404
             if (e.statusCode() == 404) {
-                return false;
+                return Optional.empty();
             }
             throw e;
         }

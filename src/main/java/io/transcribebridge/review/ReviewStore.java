@@ -1,18 +1,16 @@
 package io.transcribebridge.review;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import io.transcribebridge.claims.ConditionalStore;
 import io.transcribebridge.progress.OutputLayout;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The review loop's objects in the output bucket (see {@link OutputLayout}). */
 public class ReviewStore {
@@ -49,26 +47,13 @@ public class ReviewStore {
     }
 
     public Optional<byte[]> bytes(String key) {
-        return ifExists(() -> s3.getObjectAsBytes(request -> request.bucket(output.bucket()).key(key)).asByteArray());
+        return ConditionalStore.ifExists(() -> s3.getObjectAsBytes(request -> request.bucket(output.bucket()).key(key))
+                .asByteArray());
     }
 
     /** The ETag of {@code key}, or empty when it does not exist. */
     public Optional<String> etag(String key) {
-        return ifExists(() -> s3.headObject(request -> request.bucket(output.bucket()).key(key)).eTag());
-    }
-
-    /** A GET answers NoSuchKey for a missing key, a HEAD a bare 404: both mean empty. */
-    private static <T> Optional<T> ifExists(Supplier<T> request) {
-        try {
-            return Optional.of(request.get());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return conditional.etag(key);
     }
 
     public void delete(String key) {
@@ -78,7 +63,7 @@ public class ReviewStore {
     /** The deliverable records ({@code reviewed/<job>.json}) by job name. */
     public Map<String, Listed> deliverables() {
         Map<String, Listed> listed = new LinkedHashMap<>();
-        Map<String, Integer> companions = new java.util.HashMap<>();
+        Map<String, Integer> companions = new HashMap<>();
         String prefix = output.reviewedPrefix();
         s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(output.bucket()).prefix(prefix).build())
                 .contents().forEach(object -> {
