@@ -18,6 +18,11 @@ public record OutputLayout(String bucket, String prefix) {
         return transcriptsPrefix() + jobName + ".json";
     }
 
+    /** Where Transcribe writes the transcript of a job with PII redaction (RedactionOutput {@code redacted}). */
+    public String redactedTranscriptKey(String jobName) {
+        return transcriptsPrefix() + "redacted-" + jobName + ".json";
+    }
+
     public String donePrefix() {
         return prefix + "done/";
     }

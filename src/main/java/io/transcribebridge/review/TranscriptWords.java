@@ -28,7 +28,7 @@ public class TranscriptWords {
         OutputLayout output = store.output();
         Optional<byte[]> json = store.bytes(output.transcriptKey(jobName));
         if (json.isEmpty()) {
-            json = store.bytes(output.transcriptsPrefix() + "redacted-" + jobName + ".json");
+            json = store.bytes(output.redactedTranscriptKey(jobName));
         }
         if (json.isEmpty()) {
             return List.of();
