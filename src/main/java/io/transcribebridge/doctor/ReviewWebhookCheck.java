@@ -2,8 +2,6 @@ package io.transcribebridge.doctor;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.transcribebridge.labelstudio.LabelStudioErrors;
 import io.transcribebridge.labelstudio.LabelStudioUrls;
 import io.transcribebridge.review.ReviewSettings;
+import io.transcribebridge.review.WebhookGate;
 
 /**
  * With REVIEW_ENABLED: the project's webhooks can be read with the key ({@code GET /api/webhooks/?project=ID}, what
@@ -56,11 +55,10 @@ final class ReviewWebhookCheck implements Check {
         List<JsonNode> wrongSecret = new ArrayList<>();
         JsonNode registered = null;
         for (JsonNode webhook : webhooks) {
-            JsonNode header = webhook.path("headers").path(ReviewSettings.SECRET_HEADER);
-            if (header.isTextual()) {
-                (MessageDigest.isEqual(header.asText().getBytes(StandardCharsets.UTF_8),
-                        review.webhookSecret().getBytes(StandardCharsets.UTF_8)) ? sendingSecret : wrongSecret)
-                        .add(webhook);
+            if (WebhookGate.sendsSecret(webhook, review.webhookSecret())) {
+                sendingSecret.add(webhook);
+            } else if (webhook.path("headers").path(ReviewSettings.SECRET_HEADER).isTextual()) {
+                wrongSecret.add(webhook);
             }
             if (review.webhookUrl().isPresent()
                 && review.webhookUrl().get().toString().equals(webhook.path("url").asText())) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -23,14 +24,14 @@ public class WebhookGate implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookGate.class);
     private static final Duration LOG_EVERY = Duration.ofMinutes(1);
 
-    private final byte[] secret;
+    private final String secret;
     private final Clock clock;
     private final Runnable refused;
     private final AtomicLong refusals = new AtomicLong();
     private volatile Instant loggedAt = Instant.MIN;
 
     public WebhookGate(String secret, Clock clock, Runnable refused) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret;
         this.clock = clock;
         this.refused = refused;
     }
@@ -41,7 +42,7 @@ public class WebhookGate implements Processor {
         Object header = message.getHeader(ReviewSettings.SECRET_HEADER);
         String given = header == null ? null : header.toString();
         message.removeHeader(ReviewSettings.SECRET_HEADER);
-        if (given != null && MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+        if (given != null && isSecret(secret, given)) {
             return;
         }
         refused.run();
@@ -58,6 +59,17 @@ public class WebhookGate implements Processor {
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody("{\"detail\": \"missing or wrong " + ReviewSettings.SECRET_HEADER + " header\"}");
         exchange.setRouteStop(true);
+    }
+
+    /** Whether {@code given} is {@code secret}, compared in constant time. */
+    public static boolean isSecret(String secret, String given) {
+        return MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a Label Studio webhook (as the API lists it) sends the secret header with {@code secret}. */
+    public static boolean sendsSecret(JsonNode webhook, String secret) {
+        JsonNode header = webhook.path("headers").path(ReviewSettings.SECRET_HEADER);
+        return header.isTextual() && isSecret(secret, header.asText());
     }
 
     private static String remote(Message message) {

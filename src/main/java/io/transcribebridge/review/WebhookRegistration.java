@@ -2,8 +2,6 @@ package io.transcribebridge.review;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -95,11 +93,9 @@ public class WebhookRegistration {
     private boolean matches(JsonNode webhook) {
         Set<String> actions = new TreeSet<>();
         webhook.path("actions").forEach(action -> actions.add(action.asText()));
-        JsonNode header = webhook.path("headers").path(ReviewSettings.SECRET_HEADER);
         return webhook.path("is_active").asBoolean(true) && webhook.path("send_payload").asBoolean(true)
                && !webhook.path("send_for_all_actions").asBoolean(true)
                && actions.equals(new TreeSet<>(ReviewInbox.ACTIONS))
-               && header.isTextual() && MessageDigest.isEqual(header.asText().getBytes(StandardCharsets.UTF_8),
-                secret.getBytes(StandardCharsets.UTF_8));
+               && WebhookGate.sendsSecret(webhook, secret);
     }
 }
