@@ -32,12 +32,6 @@ public record ReviewSettings(boolean enabled, int webhookPort, String webhookSec
     // what Label Studio accepts as a header value and HTTP carries unchanged
     private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7E]+");
     private static final Pattern VOCABULARY_NAME = Pattern.compile("[0-9a-zA-Z._-]{1,200}");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
-    public static ReviewSettings disabled() {
-        return new ReviewSettings(false, 9090, "", Optional.empty(), Duration.ofMinutes(10), Duration.ofSeconds(30),
-                2, Optional.empty(), false);
-    }
 
     @Override
     public String toString() {
@@ -108,7 +102,7 @@ public record ReviewSettings(boolean enabled, int webhookPort, String webhookSec
                                + "dotted name, e.g. the compose network alias transcribe-bridge.internal, and use "
                                + "http://transcribe-bridge.internal:" + port + WEBHOOK_PATH);
         }
-        if (IPV4.matcher(host).matches() && host.equals("0.0.0.0")) {
+        if (host.equals("0.0.0.0")) {
             return Optional.of("REVIEW_WEBHOOK_URL " + value + ": 0.0.0.0 is not an address Label Studio can call");
         }
         if (uri.getPath() == null || !uri.getPath().endsWith(WEBHOOK_PATH)) {
